@@ -1,0 +1,57 @@
+# The two commands of the README:   make book   and   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CACHE := _build/.jupyter_cache
+BOOK_PACKAGES := fonts-noto-cjk
+TEST_PACKAGES := fonts-noto-cjk chromium
+JB_FLAGS := --builder html -W -n --keep-going
+
+.PHONY: book test serve clean system-deps-book system-deps-test vendor cache-key
+
+# A failed build leaves Sphinx's saved environment behind, and the next run would
+# skip the unchanged pages and with them their warnings: forget it on failure.
+book: system-deps-book $(VENV)/.book-installed vendor cache-key
+	$(BIN)/jupyter-book build . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
+	@echo "Open _build/html/index.html, or run: make serve"
+
+# `make test` executes every notebook from scratch once (no cache), then runs all tests:
+# the package's (code/tests) and the book's (tests/, on the built HTML and the sources).
+test: system-deps-test $(VENV)/.test-installed vendor
+	rm -rf $(CACHE) _build/html _build/.doctrees _build/jupyter_execute
+	$(BIN)/jupyter-book build . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
+	$(MAKE) --no-print-directory cache-key
+	$(BIN)/python -m pytest code/tests tests
+
+serve: book
+	cd _build/html && $(CURDIR)/$(BIN)/python -m http.server 8000 --bind 127.0.0.1
+
+$(VENV)/.book-installed: requirements.txt code/pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-dev.txt $(VENV)/.book-installed
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+system-deps-book:
+	@tools/system_deps.sh $(BOOK_PACKAGES)
+
+system-deps-test:
+	@tools/system_deps.sh $(TEST_PACKAGES)
+
+vendor:
+	@$(PYTHON) tools/vendor_assets.py
+
+# jupyter-cache hashes only a notebook's code cells, so a change to the package
+# would reuse stale outputs: key the cache on the package and the pinned versions.
+cache-key:
+	@key=$$(cat code/backprop/*.py requirements.txt | sha256sum | cut -c1-16); \
+	if [ -d $(CACHE) ] && [ "$$(cat $(CACHE)/.package-key 2>/dev/null)" != "$$key" ]; then \
+	  echo "cache-key: package changed, clearing $(CACHE)"; rm -rf $(CACHE) _build/.doctrees; fi; \
+	mkdir -p $(CACHE) && echo "$$key" > $(CACHE)/.package-key
+
+clean:
+	rm -rf _build _vendor

@@ -1,0 +1,74 @@
+"""Sphinx extension: link every chapter page to its twin in the other language.
+
+The book keeps Chinese pages under ``chapters/zh/`` and English pages under
+``chapters/en/`` with the same file names. This extension, the one place that
+knows the pairing:
+
+* puts a link to the mirror page at the top of every chapter page;
+* sets ``<html lang>`` to ``zh-CN`` or ``en`` per page (fonts, screen readers);
+* reports a page without a twin as a build warning (and so, with ``-W``, an error).
+"""
+
+from __future__ import annotations
+
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+LANGS = {
+    "zh": {"html_lang": "zh-CN", "other": "en", "link_text": "English version", "label": "Read in English"},
+    "en": {"html_lang": "en", "other": "zh", "link_text": "中文版", "label": "阅读中文版"},
+}
+PREFIX = "chapters/"
+
+
+def page_language(pagename: str) -> str | None:
+    """'zh' or 'en' for a chapter page, None for pages outside chapters/."""
+    if not pagename.startswith(PREFIX):
+        return None
+    lang = pagename[len(PREFIX):].split("/", 1)[0]
+    return lang if lang in LANGS else None
+
+
+def mirror_of(pagename: str) -> str | None:
+    """The twin page's name: chapters/zh/01-neuron <-> chapters/en/01-neuron."""
+    lang = page_language(pagename)
+    if lang is None:
+        return None
+    return f"{PREFIX}{LANGS[lang]['other']}/{pagename[len(PREFIX) + len(lang) + 1:]}"
+
+
+def check_mirrors(app, env):
+    for doc in sorted(env.found_docs):
+        twin = mirror_of(doc)
+        if twin is not None and twin not in env.found_docs:
+            logger.warning(f"page {doc} has no mirror page {twin}", location=doc, type="langswitch")
+    return []
+
+
+def add_switch(app, pagename, templatename, context, doctree):
+    lang = page_language(pagename)
+    if lang is None:
+        return
+    info = LANGS[lang]
+    context["language"] = info["html_lang"]
+    twin = mirror_of(pagename)
+    if twin not in app.env.found_docs:
+        return
+    href = app.builder.get_relative_uri(pagename, twin)
+    other = LANGS[info["other"]]
+    switch = (
+        f'<p class="langswitch" lang="{other["html_lang"]}">'
+        f'<a class="langswitch-link" href="{href}" hreflang="{other["html_lang"]}" '
+        f'aria-label="{info["label"]}">{info["link_text"]} →</a></p>\n'
+    )
+    context["body"] = switch + context.get("body", "")
+    context.setdefault("metatags", "")
+    context["metatags"] += f'\n<link rel="alternate" hreflang="{other["html_lang"]}" href="{href}" />'
+
+
+def setup(app):
+    app.connect("env-check-consistency", check_mirrors)
+    app.connect("html-page-context", add_switch)
+    app.add_css_file("langswitch.css")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

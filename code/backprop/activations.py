@@ -1,0 +1,84 @@
+"""Activation functions σ(z) and their derivatives σ′(z).
+
+Each derivative is written in terms of the weighted input ``z`` (not of the
+output ``a``), because that is how the δ-equations use it:
+BP1 δ^L = ∇_a L ⊙ σ′(z^L) and BP2 δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ σ′(z^l).
+All functions work elementwise on arrays of any shape.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+import numpy as np
+
+from ._checks import choice
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^{−z}), computed without overflow for any finite z.
+
+    For z < 0 the textbook form would evaluate e^{−z} = e^{|z|}, which
+    overflows past |z| ≈ 709; the equal form e^{z} / (1 + e^{z}) does not.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    e = np.exp(-np.abs(z))  # always in (0, 1]: no overflow
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_prime(z):
+    """σ′(z) = σ(z) (1 − σ(z))."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def tanh(z):
+    """tanh(z) = (e^{z} − e^{−z}) / (e^{z} + e^{−z})."""
+    return np.tanh(np.asarray(z, dtype=np.float64))
+
+
+def tanh_prime(z):
+    """tanh′(z) = 1 − tanh²(z)."""
+    t = np.tanh(np.asarray(z, dtype=np.float64))
+    return 1.0 - t * t
+
+
+def relu(z):
+    """ReLU(z) = max(0, z)."""
+    return np.maximum(0.0, np.asarray(z, dtype=np.float64))
+
+
+def relu_prime(z):
+    """ReLU′(z) = 1 for z > 0, else 0 (the book's choice at the kink z = 0)."""
+    return (np.asarray(z, dtype=np.float64) > 0).astype(np.float64)
+
+
+def identity(z):
+    """The identity, for a linear output layer: σ(z) = z."""
+    return np.asarray(z, dtype=np.float64).copy()
+
+
+def identity_prime(z):
+    """The identity's derivative: 1 everywhere."""
+    return np.ones_like(np.asarray(z, dtype=np.float64))
+
+
+class Activation(NamedTuple):
+    """An activation function together with its derivative in terms of z."""
+
+    name: str
+    f: Callable
+    prime: Callable
+
+
+ACTIVATIONS = {
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
+    "tanh": Activation("tanh", tanh, tanh_prime),
+    "relu": Activation("relu", relu, relu_prime),
+    "identity": Activation("identity", identity, identity_prime),
+}
+
+
+def get_activation(name: str) -> Activation:
+    """Look up an activation by name; unknown names raise ``ValueError``."""
+    return ACTIVATIONS[choice(name, "activation", tuple(ACTIVATIONS))]

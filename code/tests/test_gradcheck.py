@@ -1,0 +1,60 @@
+import numpy as np
+from hypothesis import assume, given, settings, strategies as st
+
+import backprop as bp
+
+
+def test_relative_error_basics():
+    assert bp.relative_error(np.zeros(3), np.zeros(3)) == 0.0
+    assert bp.relative_error(np.ones(3), np.ones(3)) == 0.0
+    assert bp.relative_error(np.ones(3), -np.ones(3)) == 1.0
+
+
+def test_checker_catches_a_wrong_gradient():
+    X, Y = bp.xor()
+    net = bp.MLP([2, 3, 1], seed=1)
+    dWs, dbs = net.gradients(X, Y)
+    nWs, nbs = bp.numerical_gradients(net, X, Y)
+    wrong = [2 * dW for dW in dWs]  # e.g. a forgotten ½ in the MSE
+    assert bp.relative_error(wrong + dbs, nWs + nbs) > 0.1
+
+
+def test_numerical_gradients_leave_parameters_unchanged():
+    X, Y = bp.xor()
+    net = bp.MLP([2, 2, 1], seed=3)
+    before = [W.copy() for W in net.weights] + [b.copy() for b in net.biases]
+    bp.numerical_gradients(net, X, Y)
+    after = net.weights + net.biases
+    assert all(np.array_equal(p, q) for p, q in zip(before, after))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sizes=st.lists(st.integers(1, 5), min_size=2, max_size=5),
+    hidden=st.sampled_from(["sigmoid", "tanh", "relu", "identity"]),
+    output=st.sampled_from(["sigmoid", "tanh", "relu", "identity"]),
+    loss=st.sampled_from(["mse", "bce"]),
+    m=st.integers(1, 6),
+    seed=st.integers(0, 2**31 - 1),
+)
+def test_backprop_agrees_with_finite_differences(sizes, hidden, output, loss, m, seed):
+    if loss == "bce":
+        output = "sigmoid"  # cross-entropy needs outputs in (0, 1)
+    rng = np.random.default_rng(seed)
+    net = bp.MLP(sizes, activation=hidden, output_activation=output, loss=loss,
+                 init="xavier", seed=seed)
+    X = rng.normal(size=(m, sizes[0]))
+    Y = rng.uniform(0, 1, size=(m, sizes[-1]))
+    dWs, dbs = net.gradients(X, Y)
+    if hidden == "relu" or output == "relu":
+        # Central differences straddling ReLU's kink are wrong there, not backprop:
+        # skip draws where some z lies within the step of 0.
+        zs, _ = net.forward_trace(X)
+        assume(min(np.min(np.abs(z)) for z in zs) > 1e-4)
+    nWs, nbs = bp.numerical_gradients(net, X, Y)
+    if max(np.abs(g).max() for g in dWs + dbs) < 1e-9:
+        # A dead ReLU network has a zero gradient; the estimate must be ~0 too
+        # (a relative error between two round-off noises means nothing).
+        assert max(np.abs(g).max() for g in nWs + nbs) < 1e-8
+        return
+    assert bp.relative_error(dWs + dbs, nWs + nbs) < 1e-6

@@ -1,0 +1,77 @@
+"""The built pages load nothing from a third-party host.
+
+Every script, stylesheet, font, image, iframe and preload must come from the
+book itself. Links a reader clicks (Binder, the repository) are fine.
+"""
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import HTML, html_pages
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+
+
+def external(url):
+    return bool(url) and bool(EXTERNAL.match(url.strip())) and urlparse(url.strip()).hostname not in {"localhost", "127.0.0.1"}
+
+
+def loaded_resources(soup):
+    for tag in soup.find_all("script", src=True):
+        yield "script", tag["src"]
+    for tag in soup.find_all("link", href=True):
+        rel = {r.lower() for r in tag.get("rel", [])}
+        if rel & {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "manifest"}:
+            yield "link " + "/".join(sorted(rel)), tag["href"]
+    for name in ("img", "iframe", "video", "audio", "source", "embed"):
+        for tag in soup.find_all(name, src=True):
+            yield name, tag["src"]
+    for tag in soup.find_all("style"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", tag.get_text()):
+            yield "inline style url", url
+    for tag in soup.find_all("script", src=False):
+        for url in re.findall(r"""["']((?:https?:)?//[^"']+\.(?:js|css|woff2?|ttf))["']""", tag.get_text()):
+            yield "url in inline script", url
+
+
+def test_there_are_pages(built_html):
+    assert len(html_pages()) >= 4
+
+
+def test_no_page_loads_from_an_external_host(built_html):
+    offenders = []
+    for page in html_pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for kind, url in loaded_resources(soup):
+            if external(url):
+                offenders.append(f"{page.relative_to(HTML)}: {kind} {url}")
+    assert not offenders, "external resources:\n" + "\n".join(offenders)
+
+
+def test_stylesheets_import_nothing_external(built_html):
+    offenders = []
+    for css in sorted((HTML / "_static").rglob("*.css")):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", text):
+            if external(url):
+                offenders.append(f"{css.relative_to(HTML)}: {url}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_mathjax_is_served_locally(built_html):
+    soup = BeautifulSoup((HTML / "chapters/en/01-neuron.html").read_text(encoding="utf-8"), "html.parser")
+    srcs = [s["src"] for s in soup.find_all("script", src=True) if "mathjax" in s["src"].lower()]
+    assert srcs and all(not external(s) for s in srcs)
+    assert (HTML / "_static/mathjax/tex-chtml.js").exists()
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js", True),
+    ("//unpkg.com/thebe", True),
+    ("../_static/mathjax/tex-chtml.js", False),
+    ("http://127.0.0.1:8000/x.js", False),
+])
+def test_the_detector_itself(url, expected):
+    assert external(url) is expected
