@@ -30,6 +30,12 @@ LABELS = {
     "target_1": {"en": "target 1", "zh": "目标 1"},
     "epoch": {"en": "epoch", "zh": "迭代轮数"},
     "loss": {"en": "loss", "zh": "损失"},
+    # chapter 2, the forward pass (add keys below this line)
+    # chapter 3, loss functions (add keys below this line)
+    # chapter 4, the chain rule and the δ-equations (add keys below this line)
+    # chapter 5, the worked example (add keys below this line)
+    # chapter 6, XOR in code (add keys below this line)
+    # chapter 7, training dynamics and explorers (add keys below this line)
 }
 
 

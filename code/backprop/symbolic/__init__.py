@@ -3,7 +3,10 @@
 Each derivation returns a :class:`Derivation`: the derivative SymPy computes
 directly from the definition, the closed form the book states, and their
 difference after simplification. The book's claim holds when that difference
-is 0. This is the only module that imports SymPy.
+is 0. This subpackage is the only part of ``backprop`` that imports SymPy.
+
+One module per topic: ``activations`` (σ′, tanh′), ``losses`` (δ^L for each
+loss), ``deltas`` (the four backpropagation equations).
 """
 
 from __future__ import annotations
@@ -36,14 +39,4 @@ def sigmoid(z):
     return 1 / (1 + sp.exp(-z))
 
 
-def sigmoid_prime() -> Derivation:
-    """σ′(z) = σ(z)(1 − σ(z)), derived from σ(z) = 1/(1 + e^{−z})."""
-    z = sp.Symbol("z", real=True)
-    s = sigmoid(z)
-    return check(sp.diff(s, z), s * (1 - s))
-
-
-def tanh_prime() -> Derivation:
-    """tanh′(z) = 1 − tanh²(z)."""
-    z = sp.Symbol("z", real=True)
-    return check(sp.diff(sp.tanh(z), z), 1 - sp.tanh(z) ** 2)
+from .activations import sigmoid_prime, tanh_prime  # noqa: E402  (needs check and sigmoid above)
