@@ -22,4 +22,5 @@ def built_html():
 
 
 def html_pages():
-    return sorted(HTML.rglob("*.html"))
+    return sorted(p for p in HTML.rglob("*.html")
+                  if not any(part.startswith((".", "_")) for part in p.relative_to(HTML).parts))

@@ -30,9 +30,15 @@ def entries():
             yield spec, integrity, src, dst
 
 
+def copy_own_static() -> None:
+    """Our own small scripts and styles, served beside the vendored ones (always refreshed)."""
+    shutil.copytree(ROOT / "tools" / "static", DEST, dirs_exist_ok=True)
+
+
 def main() -> int:
     digest = hashlib.sha256(LOCK.read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == digest:
+        copy_own_static()
         return 0
     if DEST.exists():
         shutil.rmtree(DEST)
@@ -58,8 +64,7 @@ def main() -> int:
             else:
                 shutil.copy2(source, target)
             print(f"vendor: {spec} -> _vendor/{dst}")
-    # Our own small scripts and styles that sit beside the vendored ones.
-    shutil.copytree(ROOT / "tools" / "static", DEST, dirs_exist_ok=True)
+    copy_own_static()
     STAMP.write_text(digest)
     return 0
 

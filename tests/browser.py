@@ -1,0 +1,70 @@
+"""Helpers for the browser tests: serve the built book on loopback, drive Debian's Chromium.
+
+Playwright's Python client is used with ``/usr/bin/chromium`` (Playwright's own
+browser download cannot work offline). Every request to a host other than the
+local server is aborted and recorded, so a page that needs the internet fails.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from urllib.parse import urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory):
+    """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class PageWatch:
+    """Collects console errors, failed requests and blocked external requests of one page."""
+
+    def __init__(self, page, base_url):
+        self.errors, self.failed, self.blocked = [], [], []
+        host = urlparse(base_url).hostname
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
+        page.on("response", lambda resp: resp.status >= 400 and self.failed.append(f"{resp.url} ({resp.status})"))
+
+        def route(route):
+            if urlparse(route.request.url).hostname == host or route.request.url.startswith("data:"):
+                route.continue_()
+            else:
+                self.blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+
+    def problems(self):
+        return ([f"console error: {e}" for e in self.errors] + [f"failed request: {f}" for f in self.failed]
+                + [f"external request: {b}" for b in self.blocked])
+
+
+def wait_for_math(page, timeout_ms=10000):
+    """Wait until MathJax has finished its first typesetting pass (if the page loads MathJax)."""
+    page.wait_for_function(
+        "() => !window.MathJax || (window.MathJax.startup && window.MathJax.startup.promise"
+        " && (window.__mjDone || (window.MathJax.startup.promise.then(() => window.__mjDone = true), false)))",
+        timeout=timeout_ms,
+    )

@@ -1,0 +1,99 @@
+"""The built book in a real browser: every page, with every non-local host blocked."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, serve, wait_for_math
+from conftest import HTML, chapter_pairs, html_pages
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def site(built_html):
+    with serve(built_html) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def rel(path):
+    return path.relative_to(HTML).as_posix()
+
+
+PAGES = [rel(p) for p in html_pages()] if HTML.exists() else []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly_and_math_is_typeset(page, site, path):
+    watch = PageWatch(page, site)
+    page.goto(f"{site}/{path}", wait_until="load")
+    wait_for_math(page)
+    page.wait_for_timeout(200)
+    assert not watch.problems(), "\n".join(watch.problems())
+    article = page.locator("article").first
+    if article.count():
+        text = article.inner_text()
+        assert "$$" not in text and "\\[" not in text and "\\begin{" not in text, "raw LaTeX left on the page"
+        if page.locator("article div.math, article span.math").count():
+            assert page.locator("article mjx-container").count() > 0, "math not typeset"
+
+
+def test_chapter_math_renders_as_mathjax_output(page, site):
+    page.goto(f"{site}/chapters/zh/01-neuron.html", wait_until="load")
+    wait_for_math(page)
+    assert page.locator("mjx-container[display='true']").count() >= 3
+    assert page.locator("mjx-container mjx-merror").count() == 0, "a formula failed to parse"
+
+
+@pytest.mark.parametrize("zh, en", chapter_pairs(), ids=[z.name for z, _ in chapter_pairs()])
+def test_language_link_leads_to_the_mirror(page, site, zh, en):
+    for src, dst in ((zh, en), (en, zh)):
+        page.goto(f"{site}/chapters/{src.parent.name}/{src.stem}.html", wait_until="load")
+        page.locator("a.langswitch-link").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith(f"/chapters/{dst.parent.name}/{dst.stem}.html")
+
+
+def search_results(page, site, query):
+    page.goto(f"{site}/search.html?q={query}", wait_until="load")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results'); return s && s.querySelector('p, ul li'); }",
+        timeout=15000,
+    )
+    page.wait_for_timeout(500)
+    return [a.get_attribute("href") for a in page.locator("#search-results ul li a").all()]
+
+
+def test_search_finds_chinese_chapters(page, site):
+    hrefs = search_results(page, site, "反向传播")
+    assert any("chapters/zh/" in h for h in hrefs), hrefs
+
+
+def test_search_finds_english_chapters(page, site):
+    hrefs = search_results(page, site, "backpropagation")
+    assert any("chapters/en/" in h for h in hrefs), hrefs
+
+
+def test_chinese_page_shows_chinese_in_figures_and_text(page, site):
+    page.goto(f"{site}/chapters/zh/01-neuron.html", wait_until="load")
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert re.search(r"[\u4e00-\u9fff]", page.locator("article").inner_text())
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Noto Sans CJK SC" in family
