@@ -4,8 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CACHE := _build/.jupyter_cache
-BOOK_PACKAGES := fonts-noto-cjk
-TEST_PACKAGES := fonts-noto-cjk chromium
+BOOK_PACKAGES := $(shell grep -v "^#" binder/apt.txt)
+TEST_PACKAGES := $(BOOK_PACKAGES) chromium
 JB_FLAGS := --builder html -W -n --keep-going
 
 .PHONY: book test serve clean system-deps-book system-deps-test vendor cache-key

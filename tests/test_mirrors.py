@@ -51,6 +51,8 @@ def test_code_cells_are_identical(zh, en):
 @pytest.mark.parametrize("zh, en", PAIRS, ids=IDS)
 def test_lang_is_set_once_and_correctly(zh, en):
     for path, lang in ((zh, "zh"), (en, "en")):
+        if not code_cells(path):
+            continue  # a page without code (the preface) has no figures to label
         sets = re.findall(r"""^LANG\s*=\s*["'](\w+)["']""", "\n".join(code_cells(path)), re.M)
         assert sets == [lang], f"{path.name}: LANG must be set once to {lang!r}; found {sets}"
 
@@ -80,4 +82,5 @@ def test_same_number_of_figures(zh, en, built_html):
     page = lambda p: HTML / "chapters" / p.parent.name / (p.stem + ".html")  # noqa: E731
     n_zh, n_en = figure_count(page(zh)), figure_count(page(en))
     assert n_zh == n_en, f"{zh.name}: {n_zh} figures in Chinese, {n_en} in English"
-    assert n_zh > 0, f"{zh.name} has no figure"
+    if code_cells(zh):
+        assert n_zh > 0, f"{zh.name} has no figure"

@@ -1,0 +1,71 @@
+"""Time a clean build and an unchanged rebuild of the whole book, and weigh every page.
+
+Run from the repository root after `make book` has set up .venv:
+
+    .venv/bin/python benchmarks/book_build.py
+
+Prints: clean build seconds (all chapters executed, both languages; target <= 120 s),
+unchanged-rebuild seconds (target <= 15 s), and for each page the bytes of the HTML plus
+everything it loads at first paint (target <= 2 MB), measured in headless Chromium.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+JB = [str(ROOT / ".venv/bin/jupyter-book"), "build", str(ROOT), "--builder", "html", "-W", "-n", "--keep-going"]
+
+
+def timed_build() -> float:
+    start = time.perf_counter()
+    subprocess.run(JB, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def page_weights():
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve, wait_for_math
+    from playwright.sync_api import sync_playwright
+
+    html = ROOT / "_build/html"
+    pages = sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
+                   if not any(part.startswith((".", "_")) for part in p.relative_to(html).parts))
+    rows = []
+    with serve(html) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            sizes = []
+            page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
+            start = time.perf_counter()
+            page.goto(f"{base}/{path}", wait_until="load")
+            wait_for_math(page)
+            typeset = time.perf_counter() - start
+            page.wait_for_timeout(300)
+            rows.append((path, sum(sizes), typeset))
+            context.close()
+        browser.close()
+    return rows
+
+
+def main():
+    for folder in ("_build/.jupyter_cache", "_build/.doctrees", "_build/html", "_build/jupyter_execute"):
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+    clean = timed_build()
+    print(f"clean build (all notebooks executed): {clean:6.1f} s   target <= 120 s")
+    again = timed_build()
+    print(f"unchanged rebuild:                    {again:6.1f} s   target <= 15 s")
+    print(f"{'page':45s} {'weight':>10s} {'math typeset':>14s}")
+    for path, size, typeset in page_weights():
+        print(f"{path:45s} {size / 1e6:8.2f} MB {typeset:12.2f} s")
+    print("targets: weight <= 2 MB per page, math typeset <= 1.5 s from localhost")
+
+
+if __name__ == "__main__":
+    main()

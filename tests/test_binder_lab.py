@@ -1,0 +1,134 @@
+"""A chapter run the way Binder runs it: a fresh venv from binder/, JupyterLab, a browser.
+
+1. Make a virtual environment from exactly ``binder/requirements.txt`` and run
+   ``binder/postBuild`` in it (as repo2docker would; apt.txt's font is installed by make).
+2. Start JupyterLab on 127.0.0.1.
+3. Open a chapter's ``.md`` file, which must open as a notebook (jupytext), run all
+   cells in Chromium, and check that no cell shows an error.
+The environment is cached in _build/binder-venv, keyed on the binder/ files.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS
+from conftest import ROOT
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+BINDER = ROOT / "binder"
+VENV = ROOT / "_build" / "binder-venv"
+
+
+def binder_key() -> str:
+    h = hashlib.sha256()
+    for name in ("requirements.txt", "postBuild", "apt.txt"):
+        h.update((BINDER / name).read_bytes())
+    h.update((ROOT / "code" / "pyproject.toml").read_bytes())
+    return h.hexdigest()[:16]
+
+
+@pytest.fixture(scope="module")
+def binder_env(tmp_path_factory):
+    key_file = VENV / ".binder-key"
+    config_dir = VENV / "jupyter-config"
+    if not (key_file.exists() and key_file.read_text() == binder_key()):
+        shutil.rmtree(VENV, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        start = time.perf_counter()
+        subprocess.run([str(VENV / "bin/python"), "-m", "pip", "install", "-q", "-r", "binder/requirements.txt"],
+                       check=True, cwd=ROOT)
+        env = dict(os.environ, PATH=f"{VENV / 'bin'}:{os.environ['PATH']}", JUPYTER_CONFIG_DIR=str(config_dir))
+        subprocess.run(["bash", str(BINDER / "postBuild")], check=True, cwd=ROOT, env=env)
+        print(f"binder env installed in {time.perf_counter() - start:.0f} s")
+        key_file.write_text(binder_key())
+    return VENV, config_dir
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(binder_env, tmp_path_factory):
+    venv, config_dir = binder_env
+    port, token = free_port(), secrets.token_hex(16)
+    home = tmp_path_factory.mktemp("home")
+    env = dict(os.environ, PATH=f"{venv / 'bin'}:{os.environ['PATH']}", JUPYTER_CONFIG_DIR=str(config_dir),
+               HOME=str(home), MPLBACKEND="module://matplotlib_inline.backend_inline")
+    log = open(home / "lab.log", "w")
+    proc = subprocess.Popen(
+        [str(venv / "bin/jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}", "--LabApp.expose_app_in_browser=True",
+         "--allow-root"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.terminate()
+        pytest.fail("JupyterLab did not start:\n" + (home / "lab.log").read_text())
+    yield base, token
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def lab_page(lab):
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        yield page
+        browser.close()
+
+
+def open_and_run(page, base, token, path, timeout_s=240):
+    """Open ``path`` in JupyterLab as the only document, run all cells, wait until all have run."""
+    if page.url.startswith(base):
+        page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
+    page.goto(f"{base}/lab/tree/{path}?token={token}", wait_until="load")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=90000)
+    page.wait_for_function("(path) => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.context"
+                           " && window.jupyterapp.shell.currentWidget.context.path === path"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel", arg=path, timeout=90000)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        """() => {
+            const panel = window.jupyterapp.shell.currentWidget.node;
+            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""", timeout=timeout_s * 1000)
+
+
+def error_outputs(page):
+    return page.evaluate("""() => [...window.jupyterapp.shell.currentWidget.node.querySelectorAll(
+        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')].map(e => e.textContent)""")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_neuron_chapter_opens_as_notebook_and_runs(lab, lab_page, lang):
+    base, token = lab
+    open_and_run(lab_page, base, token, f"chapters/{lang}/01-neuron.md")
+    panel = lab_page.locator(".jp-NotebookPanel:visible")
+    assert panel.locator(".jp-CodeCell").count() >= 10  # opened as a notebook, not as text
+    assert not error_outputs(lab_page), error_outputs(lab_page)
+    assert panel.locator(".jp-OutputArea-output img").count() >= 2
