@@ -66,14 +66,17 @@ def lab(binder_env, tmp_path_factory):
     venv, config_dir = binder_env
     port, token = free_port(), secrets.token_hex(16)
     home = tmp_path_factory.mktemp("home")
+    # JupyterLab saves what it opens: serve a copy of the chapters, not the working tree.
+    root = tmp_path_factory.mktemp("lab-root")
+    shutil.copytree(ROOT / "chapters", root / "chapters")
     env = dict(os.environ, PATH=f"{venv / 'bin'}:{os.environ['PATH']}", JUPYTER_CONFIG_DIR=str(config_dir),
                HOME=str(home), MPLBACKEND="module://matplotlib_inline.backend_inline")
     log = open(home / "lab.log", "w")
     proc = subprocess.Popen(
         [str(venv / "bin/jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}", "--LabApp.expose_app_in_browser=True",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
          "--allow-root"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
