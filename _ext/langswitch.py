@@ -6,10 +6,17 @@ knows the pairing:
 
 * puts a link to the mirror page at the top of every chapter page;
 * sets ``<html lang>`` to ``zh-CN`` or ``en`` per page (fonts, screen readers);
-* reports a page without a twin as a build warning (and so, with ``-W``, an error).
+* reports a page without a twin as a build warning (and so, with ``-W``, an error);
+* renders the theme's own labels (search, previous/next, on this page, ...) in
+  Chinese on Chinese pages, from the message catalogs that Sphinx and the themes ship.
+  The book's ``language`` stays ``en``; only the zh pages switch catalogs.
 """
 
 from __future__ import annotations
+
+import functools
+import gettext
+from pathlib import Path
 
 from sphinx.util import logging
 
@@ -46,8 +53,42 @@ def check_mirrors(app, env):
     return []
 
 
+@functools.lru_cache(maxsize=None)
+def chinese_catalogs():
+    """(catalog for the templates' _(), catalog for sphinx-book-theme's translate())."""
+    import pydata_sphinx_theme
+    import sphinx
+    import sphinx_book_theme
+
+    theme = gettext.translation("sphinx", Path(pydata_sphinx_theme.__file__).parent / "locale",
+                                languages=["zh_CN", "zh"], fallback=True)
+    theme.add_fallback(gettext.translation("sphinx", Path(sphinx.__file__).parent / "locale",
+                                           languages=["zh_CN"], fallback=True))
+    book = gettext.translation("booktheme",
+                               Path(sphinx_book_theme.__file__).parent / "theme/sphinx_book_theme/static/locales",
+                               languages=["zh_CN"], fallback=True)
+    return theme, book
+
+
+def set_interface_language(app, lang, context):
+    """Install the Chinese or the book's own catalogs in the template engine for this page."""
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is None:
+        return
+    if lang == "zh":
+        theme, book = chinese_catalogs()
+        environment.install_gettext_translations(theme)
+        context["translate"] = book.gettext
+        if "theme_search_bar_text" in context:
+            context["theme_search_bar_text"] = book.gettext("Search") + "..."
+    else:
+        environment.install_gettext_translations(app.translator)
+
+
 def add_switch(app, pagename, templatename, context, doctree):
     lang = page_language(pagename)
+    set_interface_language(app, lang, context)
     if lang is None:
         return
     info = LANGS[lang]
@@ -69,6 +110,7 @@ def add_switch(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("env-check-consistency", check_mirrors)
-    app.connect("html-page-context", add_switch)
+    # After the themes' own handlers (priority 500), so their labels can be replaced.
+    app.connect("html-page-context", add_switch, priority=900)
     app.add_css_file("langswitch.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -97,3 +97,14 @@ def test_chinese_page_shows_chinese_in_figures_and_text(page, site):
     assert re.search(r"[\u4e00-\u9fff]", page.locator("article").inner_text())
     family = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert "Noto Sans CJK SC" in family
+
+
+def test_theme_labels_follow_the_page_language(page, site):
+    page.goto(f"{site}/chapters/zh/01-neuron.html", wait_until="load")
+    footer = page.locator(".prev-next-area").inner_text()
+    assert "上一" in footer or "下一" in footer, footer
+    assert page.locator("button.search-button__button").first.get_attribute("title") == "搜索"
+    page.goto(f"{site}/chapters/en/01-neuron.html", wait_until="load")
+    footer = page.locator(".prev-next-area").inner_text()
+    assert "previous" in footer.lower() or "next" in footer.lower(), footer
+    assert page.locator("button.search-button__button").first.get_attribute("title") == "Search"
