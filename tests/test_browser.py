@@ -103,8 +103,8 @@ def test_theme_labels_follow_the_page_language(page, site):
     page.goto(f"{site}/chapters/zh/01-neuron.html", wait_until="load")
     footer = page.locator(".prev-next-area").inner_text()
     assert "上一" in footer or "下一" in footer, footer
-    assert page.locator("button.search-button__button").first.get_attribute("title") == "搜索"
+    assert page.locator("button.search-button__button").first.get_attribute("aria-label") == "搜索"
     page.goto(f"{site}/chapters/en/01-neuron.html", wait_until="load")
     footer = page.locator(".prev-next-area").inner_text()
     assert "previous" in footer.lower() or "next" in footer.lower(), footer
-    assert page.locator("button.search-button__button").first.get_attribute("title") == "Search"
+    assert page.locator("button.search-button__button").first.get_attribute("aria-label") == "Search"
