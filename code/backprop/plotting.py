@@ -118,3 +118,202 @@ def plot_decision_boundary(ax, net, X, Y, lang: str, title: str | None = None, r
     if title:
         ax.set_title(title)
     return ax
+
+
+# ----- chapter 2, the forward pass ----------------------------------------------
+def network_diagram(ax, net, lang: str, x=None):
+    """Draw ``net`` as circles and arrows: weights W^l_{jk} on the edges, biases b^l_j under the units.
+
+    With one input sample ``x`` of shape (n_0,), each unit also shows its activation a^l_j.
+    """
+    label("layer_input", lang)  # an unknown language raises ValueError before anything is drawn
+    activations = None
+    if x is not None:
+        activations = [A[0] for A in net.forward_trace(np.asarray(x, dtype=np.float64).reshape(1, -1))[1]]
+    n_layers = len(net.sizes)
+    pos = [[(3.2 * l, (n - 1) / 2 - j) for j in range(n)] for l, n in enumerate(net.sizes)]
+    for l, (W, b) in enumerate(zip(net.weights, net.biases), start=1):
+        for j, (xj, yj) in enumerate(pos[l]):
+            for k, (xk, yk) in enumerate(pos[l - 1]):
+                ax.annotate("", (xj - 0.33, yj), (xk + 0.33, yk),
+                            arrowprops=dict(arrowstyle="->", color="0.45", lw=1.2))
+                t = 0.25 if j == k else 0.72  # crossing edges labelled near their ends, apart
+                ax.text(xk + t * (xj - xk), yk + t * (yj - yk) + 0.08, f"{W[j, k]:g}",
+                        ha="center", va="bottom", fontsize=9, color="C0")
+            ax.text(xj, yj - 0.42, f"b = {b[j]:g}", ha="center", va="top", fontsize=9, color="C3")
+    for l in range(n_layers):
+        for j, (xj, yj) in enumerate(pos[l]):
+            ax.add_patch(matplotlib.patches.Circle((xj, yj), 0.3, fc="white", ec="k", lw=1.5, zorder=3))
+            if activations is not None:
+                ax.text(xj, yj, f"{activations[l][j]:.3f}", ha="center", va="center", fontsize=9, zorder=4)
+    names = ["layer_input"] + ["layer_hidden"] * (n_layers - 2) + ["layer_output"]
+    top = max(net.sizes) / 2 + 0.3
+    for l, name in enumerate(names):
+        ax.text(3.2 * l, top, label(name, lang), ha="center", va="bottom", fontsize=10)
+    ax.set_xlim(-0.8, 3.2 * (n_layers - 1) + 0.8)
+    ax.set_ylim(-max(net.sizes) / 2 - 0.6, top + 0.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+# ----- chapter 3, loss functions ------------------------------------------------
+def loss_shape_figure(lang: str):
+    """Left: one sample's MSE ½(a − y)² and BCE −[y log a + (1−y) log(1−a)] against a.
+
+    Right: |δ| of one sample against z for y = 1, from ``output_delta`` times m.
+    """
+    from .activations import get_activation, sigmoid
+    from .losses import get_loss, output_delta
+
+    label("losses_title", lang)  # an unknown language raises ValueError before anything is drawn
+    a = np.linspace(0.001, 0.999, 500).reshape(-1, 1)
+    fig, (left, right) = new_figure(2, figsize=(9.0, 3.6))
+    for name, y, style in (("mse", 1, "-"), ("mse", 0, "--"), ("bce", 1, "-"), ("bce", 0, "--")):
+        loss = get_loss(name)
+        values = [loss.value(ai.reshape(1, 1), np.full((1, 1), y)) for ai in a]
+        left.plot(a[:, 0], values, style, color="C0" if name == "mse" else "C3",
+                  label=label(f"{name}_y{y}", lang))
+    left.set_ylim(0, 4)
+    left.set_xlabel(label("output_a", lang))
+    left.set_ylabel(label("loss_per_sample", lang))
+    left.legend(loc="upper center", fontsize=9)
+    z = np.linspace(-8, 8, 401).reshape(-1, 1)
+    y1 = np.ones_like(z)
+    for name, color in (("mse", "C0"), ("bce", "C3")):
+        delta = output_delta(get_loss(name), get_activation("sigmoid"), z, sigmoid(z), y1) * z.shape[0]
+        right.plot(z[:, 0], np.abs(delta[:, 0]), color=color, label=label(name, lang))
+    right.set_xlabel(label("weighted_input_z", lang))
+    right.set_ylabel(label("abs_delta", lang))
+    right.legend(loc="upper right", fontsize=9)
+    fig.suptitle(label("losses_title", lang))
+    return fig
+
+
+def forward_shape_table(net, X, lang: str) -> str:
+    """A Markdown table of the shape of every W^l, b^l, Z^l = A^{l−1}(W^l)ᵀ + b^l and A^l for the batch X (m, n_0)."""
+    zs, activations = net.forward_trace(X)
+    head = " | ".join(label(k, lang) for k in ("col_step", "col_array", "col_shape"))
+    rows = [f"| {head} |", "|---|---|---|", f"| {label('row_input', lang)} | $A^0 = X$ | {activations[0].shape} |"]
+    for l, (W, b, Z, A) in enumerate(zip(net.weights, net.biases, zs, activations[1:]), start=1):
+        rows += [f"| {label('row_layer', lang).format(l=l)} | $W^{l}$ | {W.shape} |",
+                 f"| | $b^{l}$ | {b.shape} |",
+                 f"| | $Z^{l} = A^{l-1} (W^{l})^\\top + b^{l}$ | {Z.shape} |",
+                 f"| | $A^{l} = \\sigma(Z^{l})$ | {A.shape} |"]
+    return "\n".join(rows)
+
+
+def plot_loss_curves(ax, curves, lang: str, names=None, colors=None, alpha: float = 1.0):
+    """Loss against epoch on a log scale; ``curves`` is one loss curve (epochs,) or several (n, epochs)."""
+    curves = np.atleast_2d(np.asarray(curves, dtype=np.float64))
+    if curves.ndim != 2 or curves.shape[1] == 0:
+        raise ValueError(f"curves must have shape (epochs,) or (n, epochs); got {curves.shape}")
+    names = [None] * len(curves) if names is None else list(names)
+    colors = [None] * len(curves) if colors is None else list(colors)
+    if len(names) != len(curves) or len(colors) != len(curves):
+        raise ValueError("names and colors must give one entry per curve")
+    for curve, name, color in zip(curves, names, colors):
+        ax.semilogy(np.arange(curve.size), curve, label=name, color=color, alpha=alpha, lw=1.2)
+    ax.set_xlabel(label("epoch", lang))
+    ax.set_ylabel(label("loss", lang))
+    if any(n is not None for n in names):
+        ax.legend(fontsize=9)
+    return ax
+
+
+def hidden_units_figure(net, X, Y, lang: str, resolution: int = 121):
+    """One panel per hidden unit k of a 2-n-1 network: a^1_k over the input plane, its 0.5 contour and its gate."""
+    from .experiments import hidden_gates
+
+    if net.n_layers != 2 or net.sizes[0] != 2:
+        raise ValueError(f"hidden_units_figure needs a 2-n-1 network; got sizes {net.sizes}")
+    gates = hidden_gates(net)
+    g = np.linspace(-0.35, 1.35, resolution)
+    G1, G2 = np.meshgrid(g, g)
+    a1 = net.forward_trace(np.column_stack([G1.ravel(), G2.ravel()]))[1][1]  # a^1, (resolution², n_1)
+    n = a1.shape[1]
+    fig, axes = new_figure(n, figsize=(2.6 * n + 0.6, 3.0), squeeze=False)
+    y = np.asarray(Y)[:, 0] > 0.5
+    for k, ax in enumerate(axes[0]):
+        out = a1[:, k].reshape(G1.shape)
+        cs = ax.contourf(G1, G2, out, levels=np.linspace(0, 1, 11), cmap="PuOr_r", alpha=0.7)
+        if out.min() < 0.5 < out.max():
+            ax.contour(G1, G2, out, levels=[0.5], colors="k", linewidths=1.2)
+        ax.scatter(X[~y, 0], X[~y, 1], s=50, facecolors="white", edgecolors="k", zorder=3)
+        ax.scatter(X[y, 0], X[y, 1], s=50, color="k", zorder=3)
+        ax.set_title(f"{label('hidden_unit', lang).format(k=k + 1)}\n≈ {gates[k][1]}", fontsize=10)
+        ax.set_xlabel(label("input_x1", lang))
+        ax.set_aspect("equal")
+        ax.grid(False)
+    axes[0][0].set_ylabel(label("input_x2", lang))
+    fig.colorbar(cs, ax=list(axes[0]), shrink=0.8, label=label("hidden_activation", lang))
+    fig.suptitle(label("hidden_units_title", lang))
+    return fig
+
+
+def final_loss_histogram(ax, final_losses, names, lang: str, bins=None):
+    """Histogram of the final losses of several seed sweeps on a log axis; ``final_losses`` is a list of arrays."""
+    final_losses = [np.asarray(f, dtype=np.float64).ravel() for f in final_losses]
+    if len(final_losses) != len(list(names)) or any(f.size == 0 or (f <= 0).any() for f in final_losses):
+        raise ValueError("give one non-empty array of positive final losses per name")
+    if bins is None:
+        low = min(f.min() for f in final_losses)
+        high = max(f.max() for f in final_losses)
+        bins = np.geomspace(low / 1.2, high * 1.2, 30)
+    for f, name in zip(final_losses, names):
+        ax.hist(f, bins=bins, alpha=0.6, label=name)
+    ax.set_xscale("log")
+    ax.set_xlabel(label("final_loss", lang))
+    ax.set_ylabel(label("number_of_runs", lang))
+    ax.legend(fontsize=9)
+    return ax
+
+
+def neuron_graph_figure(g: dict, lang: str):
+    """The graph x, w → u = w·x → z = u + b → a = σ(z) → L = ½(a − y)², with forward values and ∂L/∂(node).
+
+    ``g`` is the dict of :func:`backprop.trace.neuron_graph`.
+    """
+    fig, ax = new_figure(figsize=(9.0, 3.4))
+    pos = {"x": (0, 1.1), "w": (0, -1.1), "u": (2, 0), "b": (2, -1.9), "z": (4, 0), "a": (6, 0), "L": (8, 0)}
+    names = {"x": "x", "w": "w", "u": "u = w·x", "b": "b", "z": "z = u + b", "a": "a = σ(z)", "L": "L = ½(a − y)²"}
+    forward = {k: g[k] for k in ("x", "w", "b", "u", "z", "a", "L")}
+    backward = {"w": g["dL_dw"], "x": g["dL_dx"], "u": g["dL_du"], "b": g["dL_db"], "z": g["dL_dz"], "a": g["dL_da"]}
+    edges = [("x", "u", "w"), ("w", "u", "x"), ("u", "z", "1"), ("b", "z", "1"), ("z", "a", "σ′(z)"), ("a", "L", "a − y")]
+    for src, dst, local in edges:
+        (x0, y0), (x1, y1) = pos[src], pos[dst]
+        ax.annotate("", xy=(x1 - 0.55, y1), xytext=(x0 + 0.45, y0),
+                    arrowprops=dict(arrowstyle="->", color="0.4", lw=1.2))
+        ax.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.22, local, ha="center", fontsize=9, color="tab:purple")
+    for key, (px, py) in pos.items():
+        ax.text(px, py, names[key], ha="center", va="center", fontsize=10,
+                bbox=dict(boxstyle="round,pad=0.35", fc="white", ec="0.3"))
+        if key in forward:
+            ax.text(px, py + 0.55, f"{forward[key]:.4f}", ha="center", color="tab:green", fontsize=9)
+        if key in backward:
+            ax.text(px, py - 0.6, f"{backward[key]:.4f}", ha="center", color="tab:red", fontsize=9)
+    for color, key in (("tab:green", "graph_forward"), ("tab:red", "graph_backward"), ("tab:purple", "graph_local")):
+        ax.plot([], [], "s", color=color, label=label(key, lang))
+    ax.legend(loc="upper right", fontsize=8, frameon=False)
+    ax.set_xlim(-0.8, 9.3)
+    ax.set_ylim(-2.5, 2.0)
+    ax.axis("off")
+    ax.set_title(label("graph_title", lang))
+    return fig
+
+
+def cost_figure(rows, lang: str):
+    """Log-log plot of the median seconds of a forward pass, backprop and finite differences against the parameter count.
+
+    ``rows`` is the list of :func:`backprop.trace.gradient_costs`.
+    """
+    fig, ax = new_figure(figsize=(6.5, 4.0))
+    n = [r["n_params"] for r in rows]
+    for key, name, marker in (("forward", "cost_forward", "o"), ("backprop", "cost_backprop", "s"),
+                              ("numerical", "cost_numerical", "^")):
+        ax.loglog(n, [r[key] for r in rows], marker=marker, label=label(name, lang))
+    ax.set_xlabel(label("n_params", lang))
+    ax.set_ylabel(label("seconds", lang))
+    ax.set_title(label("cost_title", lang))
+    ax.legend(fontsize=9)
+    return fig
