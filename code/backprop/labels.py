@@ -92,6 +92,18 @@ LABELS = {
     "stuck_run": {"en": "stuck", "zh": "卡住"},
     "curves_title": {"en": "Loss curves of the 2-2-1 runs", "zh": "2-2-1 网络各次运行的损失曲线"},
     # chapter 7, training dynamics and explorers (add keys below this line)
+    "static_note": {"en": "These sliders move over results computed when the book was built "
+                          "(no Python runs in this page). To retrain live with any setting, open the chapter in Binder.",
+                    "zh": "这些滑块是在构建本书时预先算好的结果之间切换（本页不运行 Python）。"
+                          "想用任意设置实时训练，请在 Binder 中打开本章。"},
+    "static_binder_link": {"en": "Launch in Binder", "zh": "在 Binder 中打开"},
+    "static_solved": {"en": "solved XOR at epoch {epoch}; final loss {loss}",
+                      "zh": "第 {epoch} 轮解出 XOR，最终损失 {loss}"},
+    "static_stuck": {"en": "not solved within the epoch budget; final loss {loss}",
+                     "zh": "在规定轮数内没有解出，最终损失 {loss}"},
+    "static_diverged": {"en": "diverged: the loss overflowed (learning rate or init scale too large)",
+                        "zh": "发散：损失溢出（学习率或初始化尺度过大）"},
+    "static_outputs": {"en": "outputs", "zh": "输出"},
     "explorer_lr": {"en": "learning rate η", "zh": "学习率 η"},
     "explorer_init": {"en": "initialization", "zh": "初始化方式"},
     "explorer_scale": {"en": "init scale", "zh": "初始化尺度"},
@@ -112,11 +124,11 @@ LABELS = {
                       "zh": "第 {epoch} 轮解出 XOR，最终损失 {loss:.3g}"},
     "status_unsolved": {"en": "not solved after {epochs} epochs; final loss {loss:.3g}",
                         "zh": "训练 {epochs} 轮仍未解出，最终损失 {loss:.3g}"},
-    "status_rising": {"en": "not solved, and the loss rose from {start:.3g} to {loss:.3g}: "
-                            "the learning rate is probably too large",
-                      "zh": "未解出，损失反而从 {start:.3g} 升到 {loss:.3g}：学习率多半太大了"},
-    "status_diverged": {"en": "diverged at epoch {epoch}: the loss overflowed "
-                              "(learning rate or init scale too large)",
+    "status_stalled": {"en": "stuck on a plateau: the loss stayed near {loss:.3g} for {epochs} epochs",
+                       "zh": "卡在平台上：{epochs} 轮里损失一直停在 {loss:.3g} 附近"},
+    "status_rising": {"en": "not solved: the loss rose from {start:.3g} to {loss:.3g} (η too large?)",
+                      "zh": "未解出：损失从 {start:.3g} 升到 {loss:.3g}（学习率太大？）"},
+    "status_diverged": {"en": "diverged at epoch {epoch}: the loss overflowed (η or scale too large)",
                         "zh": "第 {epoch} 轮发散：损失溢出（学习率或初始化尺度过大）"},
 }
 

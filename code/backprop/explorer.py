@@ -1,0 +1,380 @@
+"""A live explorer of XOR training: move a control, the network is retrained and redrawn.
+
+Controls: the learning rate η, the init scheme (normal with a scale, Xavier, He),
+the init scale, the seed, the hidden width H of a 2-H-1 network and the number of
+epochs. Outputs: the loss curve, the decision boundary with the four outputs, and a
+status line (solved / not solved / stalled / loss rising / diverged) in the page's language.
+
+:meth:`XorExplorer.compute` is the pure part (settings in, :class:`ExplorerState`
+out), so tests and benchmarks drive the explorer without a browser;
+:meth:`XorExplorer.set` moves the controls as a reader would. One matplotlib
+figure is made once; a change updates its artists (``set_data``, ``set_text``) and
+replaces the bytes of one ``ipywidgets.Image``, so no figures pile up.
+Training uses :func:`backprop.batched.fit_one`, the same arithmetic as ``MLP.fit``.
+"""
+
+from __future__ import annotations
+
+import io
+import numbers
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import batched
+from .data import xor
+from .labels import LANGUAGES, label
+from .mlp import INITS
+
+__all__ = ["ExplorerState", "XorExplorer"]
+
+#: The range of each control, as the widgets offer it.
+RANGES = {
+    "lr": (0.01, 50.0),
+    "scale": (0.01, 20.0),
+    "seed": (0, 99),
+    "hidden": (1, 16),
+    "epochs": (0, 20_000),
+}
+SETTINGS = ("lr", "init", "scale", "seed", "hidden", "epochs")
+
+
+@dataclass(frozen=True)
+class ExplorerState:
+    """What the explorer shows for one choice of settings.
+
+    ``losses`` (epochs,): the loss before each step (NaN after divergence);
+    ``outputs`` (4,): the network's final output on the four XOR inputs (NaN if it
+    diverged); ``output_texts``: how the figure labels them; ``grid`` (r, r): the output
+    over the plane for the decision boundary (None if it diverged); ``status``: one of
+    'untrained', 'solved', 'unsolved', 'stalled', 'rising', 'diverged'; ``message``: the status
+    line in the explorer's language.
+    """
+
+    settings: dict
+    losses: np.ndarray
+    outputs: np.ndarray
+    output_texts: tuple
+    grid: np.ndarray | None
+    status: str
+    message: str
+    final_loss: float
+    solved_epoch: int
+    diverged_epoch: int
+
+
+def _check_lang(lang):
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    return lang
+
+
+def _check_setting(name, value):
+    """A setting within the range its control offers; ValueError otherwise."""
+    if name == "init":
+        if value not in INITS:
+            raise ValueError(f"unknown init {value!r}; expected one of {', '.join(map(repr, INITS))}")
+        return value
+    lo, hi = RANGES[name]
+    if name in ("lr", "scale"):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
+            raise ValueError(f"{name} must be a finite number in [{lo}, {hi}]; got {value!r}")
+        if not lo * (1 - 1e-9) <= value <= hi * (1 + 1e-9):
+            raise ValueError(f"{name} must lie in [{lo}, {hi}] (the range of its slider); got {value!r}")
+        return float(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not lo <= value <= hi:
+        raise ValueError(f"{name} must be a whole number in [{lo}, {hi}]; got {value!r}")
+    return int(value)
+
+
+class XorExplorer:
+    """XOR training on a 2-H-1 network, with controls; ``display(explorer)`` shows it live.
+
+    ``explorer.set(lr=5.0)`` moves the learning-rate control, retrains, redraws and
+    returns the new :class:`ExplorerState`; ``explorer.compute(...)`` only computes.
+    ``activation``, ``output_activation`` and ``loss`` are fixed for an explorer (as in
+    :class:`backprop.MLP`); ``resolution`` is the side of the decision-boundary grid.
+    """
+
+    def __init__(self, lang="en", lr=1.0, init="normal", scale=1.0, seed=0, hidden=4, epochs=5000,
+                 activation="sigmoid", output_activation=None, loss="mse", resolution=61, dpi=80,
+                 cache_size=64):
+        self.lang = _check_lang(lang)
+        self.activation, self.output_activation, self.loss = batched._check_names(
+            activation, output_activation, loss)
+        for name, value in (("resolution", resolution), ("dpi", dpi)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 10:
+                raise ValueError(f"{name} must be a whole number >= 10; got {value!r}")
+        if isinstance(cache_size, bool) or not isinstance(cache_size, numbers.Integral) or cache_size < 0:
+            raise ValueError(f"cache_size must be a whole number >= 0; got {cache_size!r}")
+        self.resolution, self.dpi, self.cache_size = int(resolution), int(dpi), int(cache_size)
+        self.X, self.Y = xor()
+        self.settings = {name: _check_setting(name, value) for name, value in
+                         zip(SETTINGS, (lr, init, scale, seed, hidden, epochs))}
+        pad = 0.35
+        g = np.linspace(-pad, 1 + pad, self.resolution)
+        G1, G2 = np.meshgrid(g, g)
+        self._plane = np.column_stack([G1.ravel(), G2.ravel()])
+        self._extent = (-pad, 1 + pad, -pad, 1 + pad)
+        self._cache = OrderedDict()
+        self._quiet = False
+        self.figure = None
+        self.png = b""
+        self.controls = self._make_controls()
+        self._make_figure()
+        self.state = self._update()
+
+    # ----- the pure part ----------------------------------------------------------
+    def compute(self, **settings) -> ExplorerState:
+        """Train with these settings (the current ones for any left out); no drawing."""
+        unknown = set(settings) - set(SETTINGS)
+        if unknown:
+            raise ValueError(f"unknown setting(s) {sorted(unknown)}; expected some of {SETTINGS}")
+        s = dict(self.settings)
+        s.update({name: _check_setting(name, value) for name, value in settings.items()})
+        key = tuple(s[name] for name in SETTINGS)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        state = self._compute(s)
+        if self.cache_size:
+            self._cache[key] = state
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return state
+
+    def _compute(self, s) -> ExplorerState:
+        sizes = [2, s["hidden"], 1]
+        r = batched.fit_one(sizes, self.X, self.Y, s["lr"], s["epochs"], s["scale"], s["seed"], s["init"],
+                            self.activation, self.output_activation, self.loss)
+        losses = r.losses[0]
+        diverged = bool(r.diverged[0])
+        outputs = np.full(4, np.nan) if diverged else r.outputs[0, :, 0].copy()
+        grid = None
+        if not diverged:
+            with np.errstate(all="ignore"):
+                acts = [self.activation, self.output_activation]
+                _, activations = batched._forward(r.weights, r.biases, self._plane, acts)
+            grid = activations[-1][0, :, 0].reshape(self.resolution, self.resolution)
+            if not np.isfinite(grid).all():
+                grid = np.where(np.isfinite(grid), grid, np.nan)
+        final = float("nan")  # the loss after the last step
+        if not diverged:
+            with np.errstate(all="ignore"):
+                final = float(batched._loss(self.loss, self._logits(r), r.outputs, self.Y)[0])
+        lang = self.lang
+        if diverged:
+            status = "diverged"
+            message = label("status_diverged", lang).format(epoch=int(r.diverged_epoch[0]))
+        elif s["epochs"] == 0:
+            status, message = "untrained", label("status_untrained", lang)
+        elif r.solved[0]:
+            status = "solved"
+            message = label("status_solved", lang).format(epoch=int(r.solved_epoch[0]), loss=final)
+        elif final > 1.05 * losses[0]:
+            status = "rising"
+            message = label("status_rising", lang).format(start=float(losses[0]), loss=final)
+        elif abs(final - losses[0]) <= 1e-3 * losses[0]:
+            status = "stalled"
+            message = label("status_stalled", lang).format(epochs=s["epochs"], loss=final)
+        else:
+            status = "unsolved"
+            message = label("status_unsolved", lang).format(epochs=s["epochs"], loss=final)
+        texts = tuple("—" if not np.isfinite(a) else f"{a:.2f}" for a in outputs)
+        return ExplorerState(dict(s), losses, outputs, texts, grid, status, message, final,
+                             int(r.solved_epoch[0]), int(r.diverged_epoch[0]))
+
+    def _logits(self, r):
+        """z^L of the final network on the four inputs, shape (1, 4, 1), for the BCE loss."""
+        zs, _ = batched._forward(r.weights, r.biases, self.X, [self.activation, self.output_activation])
+        return zs[-1]
+
+    # ----- the controls -------------------------------------------------------------
+    def _make_controls(self):
+        import ipywidgets as w
+
+        lang, s = self.lang, self.settings
+        style = {"description_width": "initial"}
+        layout = w.Layout(width="340px")
+        log = lambda name, key: w.FloatLogSlider(  # noqa: E731
+            value=s[name], base=10, min=np.log10(RANGES[name][0]), max=np.log10(RANGES[name][1]), step=0.01,
+            description=label(key, lang), readout_format=".3g", continuous_update=False, style=style,
+            layout=layout)
+        integer = lambda name, key, step: w.IntSlider(  # noqa: E731
+            value=s[name], min=RANGES[name][0], max=RANGES[name][1], step=step, description=label(key, lang),
+            continuous_update=False, style=style, layout=layout)
+        controls = {
+            "lr": log("lr", "explorer_lr"),
+            "init": w.Dropdown(options=[(label(f"init_{k}", lang), k) for k in INITS], value=s["init"],
+                               description=label("explorer_init", lang), style=style, layout=layout),
+            "scale": log("scale", "explorer_scale"),
+            "seed": integer("seed", "explorer_seed", 1),
+            "hidden": integer("hidden", "explorer_hidden", 1),
+            "epochs": integer("epochs", "explorer_epochs", 100),
+        }
+        for control in controls.values():
+            control.observe(self._on_change, names="value")
+        self._image = w.Image(format="png")
+        self._status = w.HTML()
+        self.widget = w.VBox([w.HBox([w.VBox([controls[k] for k in ("lr", "init", "scale")]),
+                                      w.VBox([controls[k] for k in ("seed", "hidden", "epochs")])]),
+                              self._status, self._image])
+        return controls
+
+    def _on_change(self, change):
+        if not self._quiet:
+            self._update()
+
+    def set(self, **settings) -> ExplorerState:
+        """Move the named controls (e.g. ``lr=5.0``), retrain once, redraw, return the state."""
+        unknown = set(settings) - set(SETTINGS)
+        if unknown:
+            raise ValueError(f"unknown setting(s) {sorted(unknown)}; expected some of {SETTINGS}")
+        checked = {name: _check_setting(name, value) for name, value in settings.items()}
+        self._quiet = True
+        try:
+            for name, value in checked.items():
+                self.controls[name].value = value
+        finally:
+            self._quiet = False
+        return self._update()
+
+    def _update(self) -> ExplorerState:
+        self.settings = {name: self.controls[name].value for name in SETTINGS}
+        self.settings = {name: _check_setting(name, v) for name, v in self.settings.items()}
+        self.state = self.compute()
+        self._draw(self.state)
+        self._status.value = f"<b>{self.state.message}</b>"
+        return self.state
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    # ----- the figure -----------------------------------------------------------------
+    def _make_figure(self):
+        import matplotlib
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+
+        from .plotting import use_book_style
+
+        use_book_style()
+        lang = self.lang
+        with matplotlib.rc_context({"figure.constrained_layout.use": False}):
+            fig = Figure(figsize=(8.6, 3.5), dpi=self.dpi)  # fixed margins: no re-layout per draw
+        self._canvas = FigureCanvasAgg(fig)
+        fig.subplots_adjust(left=0.08, right=0.97, bottom=0.15, top=0.80, wspace=0.35)
+        ax_loss, ax_plane = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.35, 1]})
+        ax_loss.set_yscale("log")
+        ax_loss.yaxis.set_major_locator(LogLocator(numticks=6))
+        ax_loss.yaxis.set_minor_locator(NullLocator())
+        ax_loss.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        ax_loss.set_xlabel(label("epoch", lang))
+        ax_loss.set_ylabel(label("loss", lang))
+        ax_loss.set_title(label("explorer_loss_title", lang), y=1.0)
+        # The artists that change are "animated": a full draw renders only the static
+        # rest, which is kept as a background and reused while the axes limits stay put.
+        (self._loss_line,) = ax_loss.plot([], [], color="C0", lw=1.6, animated=True)
+        self._solved_line = ax_loss.axvline(0, color="C2", ls=":", lw=1.5, animated=True)
+        self._diverged_line = ax_loss.axvline(0, color="C3", ls="--", lw=1.5, animated=True)
+        self._image_artist = ax_plane.imshow(np.full((2, 2), 0.5), extent=self._extent, origin="lower",
+                                             cmap="RdBu_r", vmin=0, vmax=1, alpha=0.6,
+                                             interpolation="bilinear", animated=True)
+        self._contour = None
+        y = self.Y[:, 0] > 0.5
+        points = [ax_plane.scatter(self.X[~y, 0], self.X[~y, 1], s=80, facecolors="white", edgecolors="k",
+                                   zorder=3, animated=True),
+                  ax_plane.scatter(self.X[y, 0], self.X[y, 1], s=80, color="k", zorder=3, animated=True)]
+        self._output_texts = [ax_plane.text(x1, x2 + 0.13, "", ha="center", va="bottom", fontsize=10, zorder=4,
+                                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.8},
+                                            animated=True)
+                              for x1, x2 in self.X]
+        ax_plane.set_xlim(self._extent[:2])
+        ax_plane.set_ylim(self._extent[2:])
+        ax_plane.set_xlabel(label("input_x1", lang))
+        ax_plane.set_ylabel(label("input_x2", lang))
+        ax_plane.set_title(label("explorer_boundary_title", lang), y=1.0)
+        ax_plane.grid(False)
+        self._status_text = fig.text(0.5, 0.97, "", ha="center", va="top", fontsize=11, animated=True)
+        self._points = points
+        self._ax_loss, self._ax_plane = ax_loss, ax_plane
+        self._backgrounds = OrderedDict()
+        self.figure = fig
+
+    def _loss_limits(self, state):
+        """x from 0 to the epochs, y snapped to whole decades (so backgrounds can be reused)."""
+        losses = state.losses
+        good = losses[np.isfinite(losses) & (losses > 0)]
+        if good.size:
+            lo = int(np.clip(np.floor(np.log10(good.min())), -12, 11))
+            hi = int(np.clip(np.ceil(np.log10(good.max())), lo + 1, 12))
+        else:
+            lo, hi = -3, 0
+        return max(state.settings["epochs"], 1), lo, hi
+
+    def _draw(self, state: ExplorerState):
+        """Update the artists for this state and render the figure into the Image widget."""
+        losses = state.losses
+        with np.errstate(all="ignore"):
+            shown = np.where(np.isfinite(losses) & (losses > 0), np.minimum(losses, 1e12), np.nan)
+        self._loss_line.set_data(np.arange(losses.size), shown)
+        self._solved_line.set_visible(state.solved_epoch >= 0)
+        self._solved_line.set_xdata([state.solved_epoch] * 2)
+        self._diverged_line.set_visible(state.diverged_epoch >= 0)
+        self._diverged_line.set_xdata([state.diverged_epoch] * 2)
+        if self._contour is not None:
+            self._contour.remove()
+            self._contour = None
+        if state.grid is None:
+            self._image_artist.set_data(np.full((2, 2), np.nan))
+        else:
+            self._image_artist.set_data(state.grid)
+            finite = state.grid[np.isfinite(state.grid)]
+            if finite.size and finite.min() < 0.5 < finite.max():
+                g = np.linspace(*self._extent[:2], self.resolution)
+                self._contour = self._ax_plane.contour(g, g, state.grid, levels=[0.5], colors="k",
+                                                       linewidths=1.5)
+                self._contour.set_animated(True)
+        for text, value in zip(self._output_texts, state.output_texts):
+            text.set_text(value)
+        self._status_text.set_text(state.message)
+        self._status_text.set_color("C3" if state.status in ("diverged", "rising") else "black")
+
+        epochs, lo, hi = key = self._loss_limits(state)
+        self._ax_loss.set_xlim(0, epochs)
+        self._ax_loss.set_ylim(10.0 ** lo, 10.0 ** hi)
+        background = self._backgrounds.get(key)
+        if background is None:
+            self._canvas.draw()  # the static parts only
+            background = self._canvas.copy_from_bbox(self.figure.bbox)
+            self._backgrounds[key] = background
+            while len(self._backgrounds) > 32:
+                self._backgrounds.popitem(last=False)
+        self._backgrounds.move_to_end(key)
+        self._canvas.restore_region(background)
+        plane = [self._image_artist] + ([self._contour] if self._contour is not None else [])
+        for artist in plane + self._points + self._output_texts:
+            self._ax_plane.draw_artist(artist)
+        for artist in (self._loss_line, self._solved_line, self._diverged_line):
+            self._ax_loss.draw_artist(artist)
+        self.figure.draw_artist(self._status_text)
+        self.png = self._encode_png()
+        self._image.value = self.png
+
+    def _encode_png(self) -> bytes:
+        """The canvas as PNG bytes (fast zlib setting: the picture changes often)."""
+        from PIL import Image
+
+        rgba = np.asarray(self._canvas.buffer_rgba())
+        buffer = io.BytesIO()
+        Image.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def save_png(self, path):
+        """Write the picture currently shown to ``path`` (a PNG file)."""
+        with open(path, "wb") as f:
+            f.write(self.png)

@@ -1,0 +1,122 @@
+"""The no-kernel explorer: sliders over results precomputed when the book is built.
+
+A published HTML page has no Python kernel, so moving a slider there cannot
+retrain anything. Instead :func:`precompute` trains every network of a grid
+(learning rates × init scales × seeds) once, with the batched trainer, and
+:func:`explorer_html` embeds the results, compactly encoded, in one HTML block
+with a small script of the book's own (``static/explorer.js``). Nothing is
+loaded from anywhere: the data and the script travel inside the page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from ._checks import positive_number
+from .activations import sigmoid
+from .batched import train_many
+from .data import xor
+from .labels import label
+
+GRID = 21            # decision-boundary samples per axis
+CURVE_POINTS = 60    # points kept of each loss curve (log-spaced epochs)
+
+
+@dataclass(frozen=True)
+class ExplorerData:
+    """Precomputed runs, indexed [lr, scale, seed].
+
+    ``curves`` (n_lr, n_scale, n_seed, CURVE_POINTS): loss at the epochs ``curve_epochs``
+    (NaN after divergence); ``outputs`` (…, 4): the four final outputs; ``fields``
+    (…, GRID, GRID): the output over [−0.5, 1.5]² ; ``status``: 0 stuck, 1 solved, 2 diverged;
+    ``solved_epoch``: first epoch solved or −1.
+    """
+
+    lrs: np.ndarray
+    scales: np.ndarray
+    seeds: np.ndarray
+    epochs: int
+    hidden: int
+    curve_epochs: np.ndarray
+    curves: np.ndarray
+    outputs: np.ndarray
+    fields: np.ndarray
+    status: np.ndarray
+    solved_epoch: np.ndarray
+
+
+def _forward_many(weights, biases, P):
+    """Sigmoid network outputs for many networks: weights[l] (n, n_l, n_{l−1}), P (k, 2) → (n, k)."""
+    A = np.broadcast_to(P, (weights[0].shape[0],) + P.shape)
+    for W, b in zip(weights, biases):
+        A = sigmoid(np.matmul(A, np.swapaxes(W, 1, 2)) + b[:, None, :])
+    return A[..., 0]
+
+
+def precompute(lrs, scales, seeds=(0, 1, 2), epochs=2000, hidden=4) -> ExplorerData:
+    """Train a 2-hidden-1 sigmoid network on XOR for every (η, scale, seed); weights and biases ~ N(0, scale²)."""
+    lrs = np.array([positive_number(v, "lrs") for v in lrs])
+    scales = np.array([positive_number(v, "scales") for v in scales])
+    seeds = np.array([int(s) for s in seeds])
+    if epochs < 1 or hidden < 1:
+        raise ValueError("epochs and hidden must be whole numbers >= 1")
+    X, Y = xor()
+    L, S, K = np.meshgrid(lrs, scales, seeds, indexing="ij")
+    r = train_many([2, hidden, 1], X, Y, L.ravel(), epochs, S.ravel(), K.ravel(), init="normal")
+    shape = L.shape
+    curve_epochs = np.unique(np.geomspace(1, epochs, CURVE_POINTS).astype(int)) - 1
+    curves = r.losses[:, curve_epochs]
+    g = np.linspace(-0.5, 1.5, GRID)
+    G1, G2 = np.meshgrid(g, g)
+    P = np.column_stack([G1.ravel(), G2.ravel()])
+    with np.errstate(all="ignore"):
+        fields = _forward_many(r.weights, r.biases, P)
+    status = np.where(r.diverged, 2, np.where(r.solved, 1, 0))
+    return ExplorerData(lrs, scales, seeds, epochs, hidden, curve_epochs + 1,
+                        curves.reshape(shape + (-1,)), r.outputs[:, :, 0].reshape(shape + (4,)),
+                        fields.reshape(shape + (GRID, GRID)), status.reshape(shape),
+                        r.solved_epoch.reshape(shape))
+
+
+def _payload(data: ExplorerData, lang: str) -> dict:
+    def q(values, digits):  # rounded, with None for non-finite values (JSON has no NaN)
+        arr = np.round(np.asarray(values, dtype=float), digits)
+        return [None if not np.isfinite(v) else float(v) for v in arr.ravel()]
+
+    finite_fields = np.nan_to_num(data.fields, nan=0.5)
+    return {
+        "lrs": q(data.lrs, 4), "scales": q(data.scales, 4), "seeds": data.seeds.tolist(),
+        "epochs": data.epochs, "hidden": data.hidden, "grid": GRID,
+        "curveEpochs": data.curve_epochs.tolist(),
+        "curves": q(np.log10(np.where(data.curves > 0, data.curves, np.nan)), 2),
+        "outputs": q(data.outputs, 3),
+        # the boundary field as one character per sample: '0'..'9' → output 0.05 .. 0.95
+        "fields": ["".join(str(min(9, int(v * 10))) for v in f.ravel())
+                   for f in finite_fields.reshape(-1, GRID * GRID)],
+        "status": data.status.ravel().tolist(),
+        "solvedEpoch": data.solved_epoch.ravel().tolist(),
+        "text": {k: label(k, lang) for k in (
+            "explorer_lr", "explorer_scale", "explorer_seed", "explorer_loss_title",
+            "explorer_boundary_title", "static_solved", "static_stuck", "static_diverged",
+            "static_outputs", "epoch", "loss", "input_x1", "input_x2")},
+    }
+
+
+def explorer_html(data: ExplorerData, lang: str, binder_url: str | None = None) -> str:
+    """One self-contained HTML block: sliders, two canvases, the embedded results and the script."""
+    payload = json.dumps(_payload(data, lang), separators=(",", ":"), ensure_ascii=False)
+    script = resources.files("backprop").joinpath("static/explorer.js").read_text(encoding="utf-8")
+    note = label("static_note", lang)
+    if binder_url:
+        note += f' <a href="{binder_url}">{label("static_binder_link", lang)}</a>'
+    uid = f"bpx{abs(hash((lang, data.epochs, data.hidden, len(data.lrs)))) % 10**8}"
+    return (
+        f'<div class="bp-explorer" id="{uid}" lang="{"zh-CN" if lang == "zh" else "en"}">'
+        f'<p class="bp-explorer-note">{note}</p>'
+        f'<script type="application/json" class="bp-explorer-data">{payload}</script>'
+        f"<script>{script}\n;bpExplorer(document.getElementById('{uid}'));</script></div>"
+    )
