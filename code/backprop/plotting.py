@@ -232,21 +232,25 @@ def hidden_units_figure(net, X, Y, lang: str, resolution: int = 121):
     G1, G2 = np.meshgrid(g, g)
     a1 = net.forward_trace(np.column_stack([G1.ravel(), G2.ravel()]))[1][1]  # a^1, (resolution², n_1)
     n = a1.shape[1]
-    fig, axes = new_figure(n, figsize=(2.6 * n + 0.6, 3.0), squeeze=False)
+    ncols = n if n <= 3 else 2  # four units: a 2 × 2 grid keeps each panel readable
+    nrows = -(-n // ncols)
+    fig, axes = new_figure(ncols, nrows, figsize=(3.0 * ncols + 0.8, 3.0 * nrows + 0.4), squeeze=False)
+    for ax in axes.ravel()[n:]:
+        ax.set_visible(False)
     y = np.asarray(Y)[:, 0] > 0.5
-    for k, ax in enumerate(axes[0]):
+    for k, ax in enumerate(axes.ravel()[:n]):
         out = a1[:, k].reshape(G1.shape)
         cs = ax.contourf(G1, G2, out, levels=np.linspace(0, 1, 11), cmap="PuOr_r", alpha=0.7)
         if out.min() < 0.5 < out.max():
             ax.contour(G1, G2, out, levels=[0.5], colors="k", linewidths=1.2)
         ax.scatter(X[~y, 0], X[~y, 1], s=50, facecolors="white", edgecolors="k", zorder=3)
         ax.scatter(X[y, 0], X[y, 1], s=50, color="k", zorder=3)
-        ax.set_title(f"{label('hidden_unit', lang).format(k=k + 1)}\n≈ {gates[k][1]}", fontsize=10)
+        ax.set_title(f"{label('hidden_unit', lang).format(k=k + 1)} ≈ {gates[k][1]}", fontsize=11)
         ax.set_xlabel(label("input_x1", lang))
+        ax.set_ylabel(label("input_x2", lang))
         ax.set_aspect("equal")
         ax.grid(False)
-    axes[0][0].set_ylabel(label("input_x2", lang))
-    fig.colorbar(cs, ax=list(axes[0]), shrink=0.8, label=label("hidden_activation", lang))
+    fig.colorbar(cs, ax=list(axes.ravel()), shrink=0.8, label=label("hidden_activation", lang))
     fig.suptitle(label("hidden_units_title", lang))
     return fig
 

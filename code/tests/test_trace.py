@@ -1,0 +1,60 @@
+"""Named quantities of one pass, the chain-rule graph and the cost counts (chapters 4 and 5)."""
+import numpy as np
+import pytest
+
+import backprop as bp
+from backprop import trace
+
+
+def test_neuron_graph_matches_a_one_neuron_mlp():
+    g = trace.neuron_graph(w=0.5, x=1.5, b=-0.2, y=1.0)
+    net = bp.MLP([1, 1])
+    net.weights[0][:] = 0.5
+    net.biases[0][:] = -0.2
+    dWs, dbs = net.gradients([[1.5]], [[1.0]])
+    assert g["L"] == pytest.approx(net.loss([[1.5]], [[1.0]]), abs=1e-15)
+    assert g["dL_dw"] == pytest.approx(dWs[0][0, 0], abs=1e-15)
+    assert g["dL_db"] == pytest.approx(dbs[0][0], abs=1e-15)
+
+
+def test_deltas_agree_with_bp3():
+    net = bp.MLP([2, 3, 2], seed=1)
+    X, Y = np.random.default_rng(0).normal(size=(5, 2)), np.random.default_rng(1).random((5, 2))
+    ds = trace.deltas(net, X, Y)
+    _, dbs = net.gradients(X, Y)
+    for d, db in zip(ds, dbs):
+        np.testing.assert_allclose(d.sum(axis=0), db, atol=1e-15)
+
+
+def test_quantities_names_every_number():
+    net = bp.MLP([2, 2, 1], seed=0)
+    q = trace.quantities(net, [0.5, 1.0], [1.0])
+    assert set(q) >= {"z1_1", "z1_2", "a1_2", "z2_1", "a2_1", "L", "delta2_1", "delta1_2",
+                      "dW1_21", "dW2_12", "db1_2", "db2_1"}
+    assert q["a2_1"] == pytest.approx(net.forward([[0.5, 1.0]])[0, 0])
+    assert q["dW1_21"] == pytest.approx(q["delta1_2"] * 0.5)   # BP4: a^0_1 δ^1_2
+
+
+def test_finite_differences_need_two_passes_per_parameter():
+    net = bp.MLP([3, 4, 2], seed=0)
+    X, Y = np.zeros((2, 3)), np.zeros((2, 2))
+    assert trace.count_loss_calls(net, X, Y) == 2 * trace.n_parameters(net) == 2 * (12 + 4 + 8 + 2)
+    assert "loss" not in vars(net)   # the counting wrapper is removed
+
+
+def test_gradient_costs_rows():
+    X, Y = np.zeros((2, 2)), np.zeros((2, 1))
+    rows = trace.gradient_costs([bp.MLP([2, 2, 1]), bp.MLP([2, 5, 1])], X, Y, repeats=1)
+    assert [r["n_params"] for r in rows] == [9, 21]
+    assert all(r["forward"] > 0 and r["numerical"] > 0 for r in rows)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: trace.neuron_graph(np.nan, 1.0, 0.0, 0.0), "w must be one finite number"),
+    (lambda: trace.neuron_graph(1.0, "x", 0.0, 0.0), "x must be one finite number"),
+    (lambda: trace.quantities(bp.MLP([2, 1]), [1.0, 2.0, 3.0], [0.0]), "x must have 2 columns"),
+    (lambda: trace.gradient_costs([bp.MLP([2, 1])], np.zeros((1, 2)), np.zeros((1, 1)), repeats=0), "at least 1"),
+])
+def test_bad_input_is_refused(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
