@@ -130,6 +130,13 @@ LABELS = {
                       "zh": "未解出：损失从 {start:.3g} 升到 {loss:.3g}（学习率太大？）"},
     "status_diverged": {"en": "diverged at epoch {epoch}: the loss overflowed (η or scale too large)",
                         "zh": "第 {epoch} 轮发散：损失溢出（学习率或初始化尺度过大）"},
+    "conv_title": {"en": "XOR with weights and biases from N(0, s²): {seeds} seeds per cell, {epochs} epochs",
+                   "zh": "权重与偏置取自 N(0, s²) 的 XOR 训练：每格 {seeds} 个种子，{epochs} 轮"},
+    "conv_fraction": {"en": "fraction solved", "zh": "解出的比例"},
+    "conv_median": {"en": "median epochs to solve", "zh": "解出所需轮数（中位数）"},
+    "conv_scale": {"en": "init scale s", "zh": "初始化尺度 s"},
+    "init_compare_title": {"en": "Fraction solved: N(0, 1) against Xavier and He",
+                           "zh": "解出的比例：N(0, 1) 与 Xavier、He 初始化对比"},
 }
 
 

@@ -321,3 +321,36 @@ def cost_figure(rows, lang: str):
     ax.set_title(label("cost_title", lang))
     ax.legend(fontsize=9)
     return fig
+
+
+def convergence_heatmaps(maps, names, lang: str):
+    """Heatmaps over learning rate η (rows) × init scale s (columns), one column of panels per map.
+
+    ``maps`` are :class:`backprop.batched.ConvergenceMap` results (``fraction_solved`` and
+    ``median_epochs``, each of shape (n_lrs, n_scales)); ``names`` titles each map's panels.
+    Top row: the fraction of seeds that solved XOR; bottom row: the median epochs of those runs.
+    """
+    maps, names = list(maps), list(names)
+    if not maps or len(maps) != len(names):
+        raise ValueError(f"give one name per map and at least one map; got {len(maps)} maps, {len(names)} names")
+    fig, axes = new_figure(len(maps), 2, figsize=(5.0 * len(maps) + 1.0, 8.2), squeeze=False)
+    for col, (m, name) in enumerate(zip(maps, names)):
+        rows = ((m.fraction_solved, "Greens", (0.0, 1.0), "conv_fraction", "{:.2f}"),
+                (m.median_epochs, "viridis_r", (0.0, float(m.epochs)), "conv_median", "{:.0f}"))
+        for row, (values, cmap, (lo, hi), key, fmt) in enumerate(rows):
+            ax = axes[row, col]
+            image = ax.imshow(values, origin="lower", aspect="auto", cmap=cmap, vmin=lo, vmax=hi)
+            for (i, j), v in np.ndenumerate(values):
+                dark = np.isfinite(v) and (v - lo) / (hi - lo) > (0.6 if row == 0 else -1) and \
+                    (row == 0 or (v - lo) / (hi - lo) < 0.45)
+                ax.text(j, i, "—" if not np.isfinite(v) else fmt.format(v), ha="center", va="center",
+                        fontsize=7.5, color="white" if dark else "black")
+            ax.set_xticks(range(len(m.scales)), [f"{s:.2g}" for s in m.scales])
+            ax.set_yticks(range(len(m.lrs)), [f"{v:.3g}" for v in m.lrs])
+            ax.set_xlabel(label("conv_scale", lang))
+            ax.set_ylabel(label("explorer_lr", lang))
+            ax.set_title(f"{name}: {label(key, lang)}")
+            ax.grid(False)
+            fig.colorbar(image, ax=ax, shrink=0.85)
+    fig.suptitle(label("conv_title", lang).format(seeds=maps[0].n_seeds, epochs=maps[0].epochs))
+    return fig
