@@ -10,6 +10,7 @@ The environment is cached in _build/binder-venv, keyed on the binder/ files.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -35,6 +36,7 @@ def binder_key() -> str:
     for name in ("requirements.txt", "postBuild", "apt.txt"):
         h.update((BINDER / name).read_bytes())
     h.update((ROOT / "code" / "pyproject.toml").read_bytes())
+    h.update(b"test settings: windowingMode none")  # change when the set-up below changes
     return h.hexdigest()[:16]
 
 
@@ -50,6 +52,13 @@ def binder_env(tmp_path_factory):
                        check=True, cwd=ROOT)
         env = dict(os.environ, PATH=f"{VENV / 'bin'}:{os.environ['PATH']}", JUPYTER_CONFIG_DIR=str(config_dir))
         subprocess.run(["bash", str(BINDER / "postBuild")], check=True, cwd=ROOT, env=env)
+        # Test-only: render every cell (JupyterLab 4 otherwise renders only those in view),
+        # so that the browser can reach the explorer's widgets without scrolling tricks.
+        overrides = config_dir / "labconfig" / "default_setting_overrides.json"
+        settings = json.loads(overrides.read_text()) if overrides.exists() else {}
+        settings.setdefault("@jupyterlab/notebook-extension:tracker", {})["windowingMode"] = "none"
+        overrides.parent.mkdir(parents=True, exist_ok=True)
+        overrides.write_text(json.dumps(settings))
         print(f"binder env installed in {time.perf_counter() - start:.0f} s")
         key_file.write_text(binder_key())
     return VENV, config_dir
@@ -69,6 +78,7 @@ def lab(binder_env, tmp_path_factory):
     # JupyterLab saves what it opens: serve a copy of the chapters, not the working tree.
     root = tmp_path_factory.mktemp("lab-root")
     shutil.copytree(ROOT / "chapters", root / "chapters")
+    shutil.copy(ROOT / "_config.yml", root / "_config.yml")  # chapter 7 reads the Binder address
     env = dict(os.environ, PATH=f"{venv / 'bin'}:{os.environ['PATH']}", JUPYTER_CONFIG_DIR=str(config_dir),
                HOME=str(home), MPLBACKEND="module://matplotlib_inline.backend_inline")
     log = open(home / "lab.log", "w")
@@ -106,7 +116,6 @@ def open_and_run(page, base, token, path, timeout_s=240):
     if page.url.startswith(base):
         page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
     page.goto(f"{base}/lab/tree/{path}?token={token}", wait_until="load")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=90000)
     page.wait_for_function("(path) => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.context"
                            " && window.jupyterapp.shell.currentWidget.context.path === path"
@@ -116,15 +125,20 @@ def open_and_run(page, base, token, path, timeout_s=240):
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(
         """() => {
-            const panel = window.jupyterapp.shell.currentWidget.node;
-            const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            const panel = window.jupyterapp.shell.currentWidget;
+            const code = panel.content.widgets.filter(c => c.model.type === 'code');
+            return code.length > 0 && code.every(c => c.model.executionCount !== null)
+                && panel.sessionContext.session.kernel.status === 'idle';
         }""", timeout=timeout_s * 1000)
 
 
 def error_outputs(page):
-    return page.evaluate("""() => [...window.jupyterapp.shell.currentWidget.node.querySelectorAll(
-        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')].map(e => e.textContent)""")
+    """Error and stderr outputs of the open notebook, read from its model (every cell, rendered or not)."""
+    return page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
+        .filter(c => c.model.type === 'code')
+        .flatMap(c => c.model.outputs.toJSON())
+        .filter(o => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'))
+        .map(o => o.output_type === 'error' ? o.ename + ': ' + o.evalue : o.text)""")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -133,5 +147,28 @@ def test_neuron_chapter_opens_as_notebook_and_runs(lab, lab_page, lang):
     open_and_run(lab_page, base, token, f"chapters/{lang}/01-neuron.md")
     panel = lab_page.locator(".jp-NotebookPanel:visible")
     assert panel.locator(".jp-CodeCell").count() >= 10  # opened as a notebook, not as text
+    assert lab_page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length") > 20
     assert not error_outputs(lab_page), error_outputs(lab_page)
     assert panel.locator(".jp-OutputArea-output img").count() >= 2
+
+
+EXPLORER_CHAPTER = "07-dynamics.md"
+
+
+def test_explorer_chapter_runs_and_the_slider_retrains(lab, lab_page):
+    """Run the explorer chapter in JupyterLab, move the learning-rate slider, see the plot change."""
+    base, token = lab
+    assert (ROOT / "chapters/en" / EXPLORER_CHAPTER).exists()
+    open_and_run(lab_page, base, token, f"chapters/en/{EXPLORER_CHAPTER}", timeout_s=400)
+    assert not error_outputs(lab_page), error_outputs(lab_page)
+    panel = lab_page.locator(".jp-NotebookPanel:visible")
+    image = panel.locator(".widget-image").first
+    image.scroll_into_view_if_needed()
+    before = image.get_attribute("src")
+    handle = panel.locator(".widget-hslider .noUi-handle").first  # the first slider is the learning rate
+    handle.focus()
+    for _ in range(3):
+        lab_page.keyboard.press("ArrowRight")
+    lab_page.wait_for_function("([el, old]) => el.getAttribute('src') !== old",
+                               arg=[image.element_handle(), before], timeout=30000)
+    assert not error_outputs(lab_page), error_outputs(lab_page)

@@ -75,3 +75,14 @@ def test_mathjax_is_served_locally(built_html):
 ])
 def test_the_detector_itself(url, expected):
     assert external(url) is expected
+
+
+def test_no_live_widget_is_rendered_without_a_kernel(built_html):
+    """A live ipywidget in static HTML shows sliders that move nothing: pages use snapshots
+    or no-kernel explorers instead, and load no widget manager."""
+    offenders = []
+    for page in html_pages():
+        text = page.read_text(encoding="utf-8")
+        if "application/vnd.jupyter.widget-view+json" in text or "embed-amd.js" in text:
+            offenders.append(str(page.relative_to(HTML)))
+    assert not offenders, offenders

@@ -341,10 +341,9 @@ def convergence_heatmaps(maps, names, lang: str):
             ax = axes[row, col]
             image = ax.imshow(values, origin="lower", aspect="auto", cmap=cmap, vmin=lo, vmax=hi)
             for (i, j), v in np.ndenumerate(values):
-                dark = np.isfinite(v) and (v - lo) / (hi - lo) > (0.6 if row == 0 else -1) and \
-                    (row == 0 or (v - lo) / (hi - lo) < 0.45)
+                dark = np.isfinite(v) and (v - lo) / (hi - lo) > (0.6 if row == 0 else 0.5)  # dark cell
                 ax.text(j, i, "—" if not np.isfinite(v) else fmt.format(v), ha="center", va="center",
-                        fontsize=7.5, color="white" if dark else "black")
+                        fontsize=8.5, color="white" if dark else "black")
             ax.set_xticks(range(len(m.scales)), [f"{s:.2g}" for s in m.scales])
             ax.set_yticks(range(len(m.lrs)), [f"{v:.3g}" for v in m.lrs])
             ax.set_xlabel(label("conv_scale", lang))

@@ -120,3 +120,38 @@ def explorer_html(data: ExplorerData, lang: str, binder_url: str | None = None) 
         f'<script type="application/json" class="bp-explorer-data">{payload}</script>'
         f"<script>{script}\n;bpExplorer(document.getElementById('{uid}'));</script></div>"
     )
+
+
+def binder_url(config_path, chapter_path: str) -> str:
+    """The Binder address that opens ``chapter_path`` in JupyterLab, from the book's ``_config.yml``.
+
+    ``{launch_buttons.binderhub_url}/v2/gh/{owner/repo}/{branch}?urlpath=lab/tree/{chapter_path}``,
+    the address of the page's own launch button; ``chapter_path`` is relative to the repository
+    root, e.g. ``"chapters/en/07-dynamics.md"``.
+    """
+    from pathlib import Path, PurePosixPath
+    from urllib.parse import quote, urlparse
+
+    import yaml
+
+    path = Path(config_path)
+    if not path.is_file():
+        raise ValueError(f"config_path must name the book's _config.yml; no file at {str(path)!r}")
+    cfg = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        repo_url = str(cfg["repository"]["url"])
+        branch = str(cfg["repository"].get("branch") or "main")
+        hub = str(cfg["launch_buttons"]["binderhub_url"]).rstrip("/")
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"{path} needs repository.url and launch_buttons.binderhub_url") from exc
+    parsed = urlparse(repo_url)
+    repo = parsed.path.strip("/")
+    if parsed.netloc != "github.com" or repo.count("/") != 1:
+        raise ValueError(f"repository.url must be https://github.com/OWNER/NAME; got {repo_url!r}")
+    if not hub.startswith(("https://", "http://")):
+        raise ValueError(f"launch_buttons.binderhub_url must be an http(s) address; got {hub!r}")
+    chapter = PurePosixPath(str(chapter_path))
+    if chapter.is_absolute() or ".." in chapter.parts or chapter.suffix not in (".md", ".ipynb"):
+        raise ValueError("chapter_path must be a .md or .ipynb path relative to the repository root, "
+                         f"e.g. 'chapters/en/07-dynamics.md'; got {chapter_path!r}")
+    return f"{hub}/v2/gh/{repo}/{quote(branch)}?urlpath={quote('lab/tree/' + str(chapter), safe='/')}"
