@@ -86,3 +86,16 @@ def test_no_live_widget_is_rendered_without_a_kernel(built_html):
         if "application/vnd.jupyter.widget-view+json" in text or "embed-amd.js" in text:
             offenders.append(str(page.relative_to(HTML)))
     assert not offenders, offenders
+
+
+def test_each_no_kernel_explorer_is_at_most_1_mb_and_says_it_is_precomputed(built_html):
+    found = 0
+    for page in html_pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for block in soup.select("div.bp-explorer"):
+            found += 1
+            assert len(str(block).encode("utf-8")) <= 1_000_000, f"{page.name}: explorer over 1 MB"
+            note = block.select_one(".bp-explorer-note")
+            assert note is not None and note.find("a", href=re.compile(r"^https://mybinder\.org/")), \
+                f"{page.name}: the explorer must say it is precomputed and link to Binder"
+    assert found >= 2
