@@ -6,10 +6,13 @@ Run from the repository root after `make book` has set up .venv:
 
 Prints: clean build seconds (all chapters executed, both languages; target <= 120 s),
 unchanged-rebuild seconds (target <= 15 s), and for each page the bytes of the HTML plus
-everything it loads at first paint (target <= 2 MB), measured in headless Chromium.
+everything it loads until its math is typeset (target <= 2 MB), raw and gzip-compressed
+(as a host such as GitHub Pages sends text), and the time to typeset, in headless Chromium.
+`--no-build` skips the two builds and only weighs the pages of the current _build/html.
 """
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import sys
@@ -41,29 +44,37 @@ def page_weights():
         for path in pages:
             context = browser.new_context()
             page = context.new_page()
-            sizes = []
-            page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
+            responses = []
+            page.on("response", lambda response: responses.append(response))
             start = time.perf_counter()
             page.goto(f"{base}/{path}", wait_until="load")
             wait_for_math(page)
             typeset = time.perf_counter() - start
             page.wait_for_timeout(300)
-            rows.append((path, sum(sizes), typeset))
+            bodies = [r.body() for r in responses if r.status == 200]
+            raw = sum(len(b) for b in bodies)
+            # What a host that compresses text (as GitHub Pages does) sends; woff2/png barely shrink.
+            compressed = sum(len(gzip.compress(b, 6)) for b in bodies)
+            rows.append((path, raw, compressed, typeset))
             context.close()
         browser.close()
     return rows
 
 
 def main():
-    for folder in ("_build/.jupyter_cache", "_build/.doctrees", "_build/html", "_build/jupyter_execute"):
-        shutil.rmtree(ROOT / folder, ignore_errors=True)
-    clean = timed_build()
-    print(f"clean build (all notebooks executed): {clean:6.1f} s   target <= 120 s")
-    again = timed_build()
-    print(f"unchanged rebuild:                    {again:6.1f} s   target <= 15 s")
-    print(f"{'page':45s} {'weight':>10s} {'math typeset':>14s}")
-    for path, size, typeset in page_weights():
-        print(f"{path:45s} {size / 1e6:8.2f} MB {typeset:12.2f} s")
+    if "--no-build" not in sys.argv:
+        for folder in ("_build/.jupyter_cache", "_build/.doctrees", "_build/html", "_build/jupyter_execute"):
+            shutil.rmtree(ROOT / folder, ignore_errors=True)
+        clean = timed_build()
+        print(f"clean build (all notebooks executed): {clean:6.1f} s   target <= 120 s")
+        again = timed_build()
+        print(f"unchanged rebuild:                    {again:6.1f} s   target <= 15 s")
+    print(f"{'page':40s} {'raw':>9s} {'gzip':>9s} {'math typeset':>13s}")
+    rows = page_weights()
+    for path, raw, compressed, typeset in rows:
+        print(f"{path:40s} {raw / 1e6:6.2f} MB {compressed / 1e6:6.2f} MB {typeset:11.2f} s")
+    print(f"largest page: {max(r[1] for r in rows) / 1e6:.2f} MB raw, {max(r[2] for r in rows) / 1e6:.2f} MB gzip; "
+          f"slowest typeset: {max(r[3] for r in rows):.2f} s")
     print("targets: weight <= 2 MB per page, math typeset <= 1.5 s from localhost")
 
 
