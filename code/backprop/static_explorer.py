@@ -23,6 +23,10 @@ from .data import xor
 from .labels import label
 
 GRID = 21            # decision-boundary samples per axis
+STYLE = (".bp-explorer-control{display:inline-block;margin:0 1.5em .4em 0;white-space:nowrap}"
+         ".bp-explorer-control input{vertical-align:middle;margin:0 .4em}"
+         ".bp-explorer-plots canvas{max-width:100%;margin:0 1em 1em 0;border:1px solid #ddd}"
+         ".bp-explorer-status{font-weight:600}")
 CURVE_POINTS = 60    # points kept of each loss curve (log-spaced epochs)
 
 
@@ -116,6 +120,7 @@ def explorer_html(data: ExplorerData, lang: str, binder_url: str | None = None) 
     uid = f"bpx{abs(hash((lang, data.epochs, data.hidden, len(data.lrs)))) % 10**8}"
     return (
         f'<div class="bp-explorer" id="{uid}" lang="{"zh-CN" if lang == "zh" else "en"}">'
+        f"<style>{STYLE}</style>"
         f'<p class="bp-explorer-note">{note}</p>'
         f'<script type="application/json" class="bp-explorer-data">{payload}</script>'
         f"<script>{script}\n;bpExplorer(document.getElementById('{uid}'));</script></div>"
