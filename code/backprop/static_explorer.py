@@ -10,6 +10,7 @@ loaded from anywhere: the data and the script travel inside the page.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -117,7 +118,8 @@ def explorer_html(data: ExplorerData, lang: str, binder_url: str | None = None) 
     note = label("static_note", lang)
     if binder_url:
         note += f' <a href="{binder_url}">{label("static_binder_link", lang)}</a>'
-    uid = f"bpx{abs(hash((lang, data.epochs, data.hidden, len(data.lrs)))) % 10**8}"
+    # A stable id (Python's hash() changes from run to run; the page must not).
+    uid = "bpx" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:10]
     return (
         f'<div class="bp-explorer" id="{uid}" lang="{"zh-CN" if lang == "zh" else "en"}">'
         f"<style>{STYLE}</style>"
