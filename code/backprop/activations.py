@@ -82,3 +82,31 @@ ACTIVATIONS = {
 def get_activation(name: str) -> Activation:
     """Look up an activation by name; unknown names raise ``ValueError``."""
     return ACTIVATIONS[choice(name, "activation", tuple(ACTIVATIONS))]
+
+
+def softmax(z):
+    """Row-wise softmax a_k = e^{z_k} / Σ_j e^{z_j} of z (m, K); each row of the result sums to 1.
+
+    The row maximum is subtracted first: softmax(z) = softmax(z − c) for any c,
+    and e^{z − max z} never overflows.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    if z.ndim != 2:
+        raise ValueError(f"softmax expects a 2-D array (one sample per row); got shape {z.shape}")
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _softmax_prime(z):
+    raise ValueError("softmax is not elementwise, so it has no σ′(z) to multiply by; "
+                     "use it only as the output activation together with loss 'ce', "
+                     "where δ^L = (a − y)/m")
+
+
+SOFTMAX = Activation("softmax", softmax, _softmax_prime)
+OUTPUT_ACTIVATIONS = {**ACTIVATIONS, "softmax": SOFTMAX}
+
+
+def get_output_activation(name: str) -> Activation:
+    """Like :func:`get_activation`, but also allows ``'softmax'`` (output layer only)."""
+    return OUTPUT_ACTIVATIONS[choice(name, "output_activation", tuple(OUTPUT_ACTIVATIONS))]

@@ -137,6 +137,14 @@ LABELS = {
     "conv_scale": {"en": "init scale s", "zh": "初始化尺度 s"},
     "init_compare_title": {"en": "Fraction solved: N(0, 1) against Xavier and He",
                            "zh": "解出的比例：N(0, 1) 与 Xavier、He 初始化对比"},
+    # chapter 8, activations and vanishing gradients (add keys below this line)
+    # chapter 9, initialization (add keys below this line)
+    # chapter 10, momentum and Adam (add keys below this line)
+    # chapter 11, handwritten digits (add keys below this line)
+    # appendix, errata (add keys below this line)
+    "errata_descent": {"en": "θ ← θ − η ∂L/∂θ (descent)", "zh": "θ ← θ − η ∂L/∂θ（梯度下降）"},
+    "errata_ascent": {"en": "θ ← θ + η ∂L/∂θ (the sign flipped)", "zh": "θ ← θ + η ∂L/∂θ（符号弄反）"},
+    "errata_sign_title": {"en": "The same network, the same η, opposite signs", "zh": "同一个网络、同一个学习率，更新方向相反"},
 }
 
 

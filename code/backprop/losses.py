@@ -4,6 +4,7 @@ Arrays hold one sample per row: ``a`` and ``y`` have shape ``(m, n_out)``.
 
 * mean squared error: L = 1/(2m) Σ_i ‖a_i − y_i‖²  (the ½ cancels the 2 of the derivative)
 * binary cross-entropy: L = −1/m Σ_i Σ_k [y log a + (1 − y) log(1 − a)]
+* categorical cross-entropy (after a softmax): L = −1/m Σ_i Σ_k y_ik log a_ik
 
 The batch δ^L used by the package is the matrix whose row i is ∂L/∂z_i, so it
 already carries the 1/m of the average.
@@ -61,6 +62,28 @@ def bce_grad(a, y):
     return (a - y) / (a * (1 - a) * a.shape[0])
 
 
+def ce(a, y) -> float:
+    """Categorical cross-entropy L = −1/m Σ_i Σ_k y_ik log a_ik, for rows a_i that are probabilities."""
+    a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(y > 0, y * np.log(a), 0.0)
+    return float(-np.sum(terms) / a.shape[0])
+
+
+def ce_from_logits(z, y) -> float:
+    """The same loss with a = softmax(z): 1/m Σ_i [logsumexp(z_i) − Σ_k y_ik z_ik] (finite for any z)."""
+    z, y = np.asarray(z, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    c = z.max(axis=1, keepdims=True)
+    lse = (c + np.log(np.exp(z - c).sum(axis=1, keepdims=True)))[:, 0]
+    return float(np.sum(lse * y.sum(axis=1) - np.sum(y * z, axis=1)) / z.shape[0])
+
+
+def ce_grad(a, y):
+    """∂L/∂a for the categorical cross-entropy: −y / (a m)."""
+    a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    return -y / (a * a.shape[0])
+
+
 class Loss(NamedTuple):
     """A loss with its value L(a, y) and its gradient ∂L/∂a."""
 
@@ -72,6 +95,7 @@ class Loss(NamedTuple):
 LOSSES = {
     "mse": Loss("mse", mse, mse_grad),
     "bce": Loss("bce", bce, bce_grad),
+    "ce": Loss("ce", ce, ce_grad),
 }
 
 
@@ -87,7 +111,14 @@ def output_delta(loss: Loss, activation: Activation, z, a, y):
     (a − y)/m: σ′(z) = a(1 − a) cancels the denominator of ∂L/∂a. The
     simplified form is used because the unsimplified one divides 0 by 0 once
     an output saturates.
+
+    The same (a − y)/m is the δ of the categorical cross-entropy after a
+    softmax, whose Jacobian is not diagonal; that pairing is the only one in
+    which the package accepts a softmax.
     """
-    if loss.name == "bce" and activation.name == "sigmoid":
+    if (loss.name, activation.name) in (("bce", "sigmoid"), ("ce", "softmax")):
         return (np.asarray(a) - np.asarray(y)) / np.asarray(a).shape[0]
+    if loss.name == "ce" or activation.name == "softmax":
+        raise ValueError("loss 'ce' and output_activation 'softmax' go together; "
+                         f"got loss={loss.name!r} with output_activation={activation.name!r}")
     return loss.grad(a, y) * activation.prime(z)

@@ -21,8 +21,8 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import as_matrix, choice, non_negative_int, positive_number
-from .activations import get_activation
-from .losses import bce_from_logits, get_loss, output_delta
+from .activations import get_activation, get_output_activation
+from .losses import bce_from_logits, ce_from_logits, get_loss, output_delta
 
 INITS = ("normal", "xavier", "he")
 
@@ -65,13 +65,22 @@ class MLP:
                 raise ValueError(f"sizes must be whole numbers >= 1; sizes[{i}] is {n!r}")
         self.sizes = [int(n) for n in sizes]
         self.activation = get_activation(activation)
-        self.output_activation = get_activation(activation if output_activation is None else output_activation)
+        self.output_activation = get_output_activation(
+            activation if output_activation is None else output_activation)
         self.loss_fn = get_loss(loss)
         if self.loss_fn.name == "bce" and self.output_activation.name != "sigmoid":
             raise ValueError(
                 "loss 'bce' needs outputs in (0, 1): use output_activation='sigmoid'; "
                 f"got output_activation={self.output_activation.name!r}"
             )
+        if (self.loss_fn.name == "ce") != (self.output_activation.name == "softmax"):
+            raise ValueError(
+                "loss 'ce' and output_activation 'softmax' go together (classes that sum to 1); "
+                f"got loss={self.loss_fn.name!r} with output_activation={self.output_activation.name!r}"
+            )
+        if self.loss_fn.name == "ce" and self.sizes[-1] < 2:
+            raise ValueError("a softmax output needs at least 2 units (one per class); "
+                             f"got sizes[-1] = {self.sizes[-1]}")
         self.init = choice(init, "init", INITS)
         self.scale = positive_number(scale, "scale")
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
@@ -107,6 +116,9 @@ class MLP:
         Y = as_matrix(Y, "Y", n_cols=self.sizes[-1], n_rows=m)
         if self.loss_fn.name == "bce" and ((Y < 0) | (Y > 1)).any():
             raise ValueError("Y must lie in [0, 1] for loss 'bce' (targets are probabilities)")
+        if self.loss_fn.name == "ce" and (((Y < 0) | (Y > 1)).any() or not np.allclose(Y.sum(axis=1), 1.0)):
+            raise ValueError("for loss 'ce' each row of Y must be a probability vector over the classes "
+                             "(entries in [0, 1] summing to 1), e.g. one-hot rows from backprop.digits.one_hot")
         return Y
 
     # ----- forward --------------------------------------------------------------
@@ -136,6 +148,8 @@ class MLP:
     def _loss_from(self, z_out, a_out, Y) -> float:
         if self.loss_fn.name == "bce":
             return bce_from_logits(z_out, Y)  # finite even when σ(z) rounds to 0 or 1
+        if self.loss_fn.name == "ce":
+            return ce_from_logits(z_out, Y)   # finite even when a softmax output rounds to 0
         return self.loss_fn.value(a_out, Y)
 
     def loss(self, X, Y) -> float:

@@ -58,7 +58,7 @@ def test_bad_epochs(net, epochs):
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"activation": "softmax"}, r"unknown activation 'softmax'"),
-    ({"output_activation": "step"}, r"unknown activation 'step'"),
+    ({"output_activation": "step"}, r"unknown output_activation 'step'"),
     ({"loss": "hinge"}, r"unknown loss 'hinge'"),
     ({"init": "orthogonal"}, r"unknown init 'orthogonal'"),
     ({"scale": 0}, r"scale must be"),
