@@ -7,20 +7,21 @@ CACHE := _build/.jupyter_cache
 BOOK_PACKAGES := $(shell grep -v "^#" binder/apt.txt)
 TEST_PACKAGES := $(BOOK_PACKAGES) chromium
 JB_FLAGS := --builder html -W -n --keep-going
+# tools/jb_build.py is `jupyter-book build` with Sphinx jobs = number of CPUs (BOOK_JOBS=1: serial)
 
 .PHONY: book test serve clean system-deps-book system-deps-test vendor cache-key
 
 # A failed build leaves Sphinx's saved environment behind, and the next run would
 # skip the unchanged pages and with them their warnings: forget it on failure.
 book: system-deps-book $(VENV)/.book-installed vendor cache-key
-	$(BIN)/jupyter-book build . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
+	$(BIN)/python tools/jb_build.py . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
 	@echo "Open _build/html/index.html, or run: make serve"
 
 # `make test` executes every notebook from scratch once (no cache), then runs all tests:
 # the package's (code/tests) and the book's (tests/, on the built HTML and the sources).
 test: system-deps-test $(VENV)/.test-installed vendor
 	rm -rf $(CACHE) _build/html _build/.doctrees _build/jupyter_execute
-	$(BIN)/jupyter-book build . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
+	$(BIN)/python tools/jb_build.py . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
 	$(MAKE) --no-print-directory cache-key
 	$(BIN)/python -m pytest code/tests tests
 
@@ -48,7 +49,7 @@ vendor:
 # jupyter-cache hashes only a notebook's code cells, so a change to the package
 # would reuse stale outputs: key the cache on the package and the pinned versions.
 cache-key:
-	@key=$$(cat code/backprop/*.py requirements.txt | sha256sum | cut -c1-16); \
+	@key=$$(find code/backprop -type f \( -name "*.py" -o -name "*.js" \) | LC_ALL=C sort | xargs cat requirements.txt | sha256sum | cut -c1-16); \
 	if [ -d $(CACHE) ] && [ "$$(cat $(CACHE)/.package-key 2>/dev/null)" != "$$key" ]; then \
 	  echo "cache-key: package changed, clearing $(CACHE)"; rm -rf $(CACHE) _build/.doctrees; fi; \
 	mkdir -p $(CACHE) && echo "$$key" > $(CACHE)/.package-key

@@ -8,11 +8,13 @@ Prints: clean build seconds (all chapters executed, both languages; target <= 12
 unchanged-rebuild seconds (target <= 15 s), and for each page the bytes of the HTML plus
 everything it loads until its math is typeset (target <= 2 MB), raw and gzip-compressed
 (as a host such as GitHub Pages sends text), and the time to typeset, in headless Chromium.
-`--no-build` skips the two builds and only weighs the pages of the current _build/html.
+`--no-build` skips the two builds and only weighs the pages of the current _build/html;
+`--serial` first times a clean build in one process (BOOK_JOBS=1), for comparison.
 """
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import subprocess
 import sys
@@ -22,12 +24,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-JB = [str(ROOT / ".venv/bin/jupyter-book"), "build", str(ROOT), "--builder", "html", "-W", "-n", "--keep-going"]
+# The build `make book` runs: jupyter-book build with Sphinx jobs (tools/jb_build.py).
+JB = [str(ROOT / ".venv/bin/python"), str(ROOT / "tools/jb_build.py"), str(ROOT),
+      "--builder", "html", "-W", "-n", "--keep-going"]
 
 
-def timed_build() -> float:
+def clear_build():
+    for folder in ("_build/.jupyter_cache", "_build/.doctrees", "_build/html", "_build/jupyter_execute"):
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+
+
+def timed_build(jobs: str = "") -> float:
+    env = {**os.environ, "BOOK_JOBS": jobs} if jobs else None
     start = time.perf_counter()
-    subprocess.run(JB, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(JB, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     return time.perf_counter() - start
 
 
@@ -62,11 +72,13 @@ def page_weights():
 
 
 def main():
+    if "--serial" in sys.argv:  # the same build in one process, for comparison
+        clear_build()
+        print(f"clean build, serial (BOOK_JOBS=1):    {timed_build('1'):6.1f} s")
     if "--no-build" not in sys.argv:
-        for folder in ("_build/.jupyter_cache", "_build/.doctrees", "_build/html", "_build/jupyter_execute"):
-            shutil.rmtree(ROOT / folder, ignore_errors=True)
+        clear_build()
         clean = timed_build()
-        print(f"clean build (all notebooks executed): {clean:6.1f} s   target <= 120 s")
+        print(f"clean build, {os.cpu_count()} jobs (all notebooks executed): {clean:6.1f} s   target <= 120 s")
         again = timed_build()
         print(f"unchanged rebuild:                    {again:6.1f} s   target <= 15 s")
     print(f"{'page':40s} {'raw':>9s} {'gzip':>9s} {'math typeset':>13s}")
