@@ -1,0 +1,168 @@
+"""The errata appendix: each faulty computation still shows its error; the fixes pass."""
+
+import numpy as np
+import pytest
+
+import backprop as bp
+from backprop import errata as E
+from backprop.symbolic import errata as S
+
+X, Y = bp.xor()
+
+
+def _numerical(net):
+    nW, nb = bp.numerical_gradients(net, X, Y)
+    return list(nW), list(nb)
+
+
+def _flat(gs):
+    return np.concatenate([np.ravel(g) for g in gs])
+
+
+@pytest.fixture(scope="module")
+def net_and_numerical():
+    net = bp.MLP([2, 3, 1], seed=1)
+    return net, _numerical(net)
+
+
+def test_the_corrected_skeleton_passes_the_gradient_check(net_and_numerical):
+    net, (nW, nb) = net_and_numerical
+    dW, db = E.backward_variant(net, X, Y)  # mse δ^L, σ′(z) in BP2: the fix of every variant below
+    assert bp.relative_error(dW + db, nW + nb) < 1e-6
+    assert bp.gradient_check(net, X, Y) < 1e-6
+    bce_net = bp.MLP([2, 3, 1], loss="bce", seed=1)
+    dW, db = E.backward_variant(bce_net, X, Y, output_delta="ce")
+    assert bp.relative_error(dW + db, sum(_numerical(bce_net), [])) < 1e-6
+
+
+def test_000_gradient_is_m_over_2_times_the_printed_loss_gradient(net_and_numerical):
+    net, (nW, nb) = net_and_numerical
+    dW, db = E.source000_unscaled_gradients(net, X, Y)
+    printed = [2 * g for g in nW + nb]  # the printed mean is twice the book's L
+    m = X.shape[0]
+    assert np.linalg.norm(_flat(dW + db)) / np.linalg.norm(_flat(printed)) == pytest.approx(m / 2, rel=1e-6)
+    assert bp.relative_error(dW + db, printed) > 0.1
+    # the fix: scale by 2/m and it is the gradient of the printed loss
+    assert bp.relative_error([2 / m * g for g in dW + db], printed) < 1e-6
+    assert E.printed_loss_000(net, X, Y) == pytest.approx(2 * net.loss(X, Y))
+
+
+@pytest.mark.parametrize("f, layer_only", [
+    (E.source001_sigmoid_prime_on_activation, True),
+    (E.source001_crossentropy_delta, False),
+    (E.source001_gradients, False),
+    (E.source003_prime_of_error, True),
+    (E.source003_batch_size_gradients, False),
+])
+def test_wrong_gradients_fail_the_check(net_and_numerical, f, layer_only):
+    net, (nW, nb) = net_and_numerical
+    dW, db = f(net, X, Y)
+    if layer_only:  # the mistake is in BP2, so it shows in the first layer's block
+        assert bp.relative_error([dW[0], db[0]], [nW[0], nb[0]]) > 0.1
+    else:
+        assert bp.relative_error(dW + db, nW + nb) > 0.1
+
+
+def test_001_delta_is_right_for_cross_entropy():
+    net = bp.MLP([2, 3, 1], loss="bce", seed=1)
+    dW, db = E.source001_crossentropy_delta(net, X, Y)
+    assert bp.relative_error(dW + db, sum(_numerical(net), [])) < 1e-6
+
+
+def test_sign_effects(net_and_numerical):
+    net, (nW, nb) = net_and_numerical
+    dW, _ = E.source001_sigmoid_prime_on_activation(net, X, Y)
+    assert (np.sign(dW[0]) != np.sign(nW[0])).any()  # σ′(a) can flip a summed entry
+    dW, _ = E.source003_prime_of_error(net, X, Y)
+    assert (dW[0] > 0).all() and (nW[0] < 0).any()   # e²(1 − e) ≥ 0 loses the sign
+
+
+def test_003_transposed_weight_gradient():
+    net = bp.MLP([2, 3, 1], seed=1)
+    dW, db = E.source003_transposed_weight_gradients(net, X, Y)
+    assert [g.shape for g in dW] == [W.T.shape for W in net.weights]
+    with pytest.raises(ValueError, match="could not be broadcast"):
+        bp.MLP([2, 3, 1], seed=1).step(dW, db, 0.5)
+    square = bp.MLP([2, 2, 1], seed=1)  # a square W^1 hides the transpose
+    dW, _ = E.source003_transposed_weight_gradients(square, X, Y)
+    nW, _ = _numerical(square)
+    assert dW[0].shape == nW[0].shape and bp.relative_error(dW[0], nW[0]) > 0.1
+    assert bp.relative_error(dW[0].T, nW[0]) < 1e-6  # the fix: δᵀa
+
+
+def test_003_listing_shapes():
+    net = bp.MLP([2, 3, 1], seed=1)
+    wrong = E.source003_listing1_weight_gradients(net, X, Y)
+    assert all(g.shape != W.shape and g.shape != W.T.shape for g, W in zip(wrong, net.weights))
+    shapes = E.source003_listing2_shapes()
+    assert shapes["output"] != shapes["expected_output"]
+    assert shapes["dW"] == (4, 4) and shapes["dW"] not in shapes["weights"]
+
+
+def test_003_batchnorm_scalar_statistics():
+    Z = np.random.default_rng(0).normal(size=(8, 3)) * [1, 2, 3] + [0, 1, -2]
+    scalar, per_unit = E.source003_batchnorm_means(Z)
+    assert np.abs(scalar).max() > 0.1 and np.abs(per_unit).max() < 1e-12
+
+
+def test_ascent_raises_the_loss_descent_lowers_it():
+    up = E.train_with_sign(bp.MLP([2, 3, 1], seed=1), X, Y, 2.0, 300, sign=1)
+    down = E.train_with_sign(bp.MLP([2, 3, 1], seed=1), X, Y, 2.0, 300, sign=-1)
+    assert up[-1] > up[0] and down[-1] < down[0]
+
+
+def test_snippets_raise_the_stated_errors():
+    with pytest.raises(SyntaxError, match="illegal expression for augmented assignment"):
+        E.run_snippet(E.TUPLE_AUGMENTED)
+    with pytest.raises(NameError, match="layers"):
+        E.run_snippet(E.UNDEFINED_NAME)
+    with pytest.raises(NameError, match="train_dataset"):
+        E.run_snippet(E.UNDEFINED_DATASET)
+    with pytest.raises(ValueError, match="mismatch"):
+        E.source003_mnist_shape()
+    E.run_snippet("W, b = np.ones(2), np.ones(2)\nW -= 0.1 * W\nb -= 0.1 * b\n")  # the fix runs
+    assert (np.zeros((2, 28 * 28)) @ np.zeros((128, 784)).T).shape == (2, 128)  # flattened images fit
+
+
+@pytest.mark.parametrize("f", [S.source002_mse_output_derivative, S.source002_sigmoid_is_tanh,
+                               S.source003_error_sign, S.source002_two_paths])
+def test_symbolic_source_formula_fails_and_fix_holds(f):
+    source, correct = f()
+    assert not source.holds and correct.holds
+
+
+def test_002_output_weight_gradient():
+    d = S.source002_output_weight_gradient()
+    assert not d["eq17"].holds and not d["eq20"].holds
+    assert d["correct"].holds and d["eq20_is_ascent"].holds
+
+
+def test_bad_input():
+    with pytest.raises(ValueError):
+        E.source001_gradients("net", X, Y)
+    with pytest.raises(ValueError):
+        E.source001_gradients(bp.MLP([2, 3, 1], activation="tanh"), X, Y)
+    with pytest.raises(ValueError):
+        E.backward_variant(bp.MLP([2, 3, 1]), X, Y, output_delta="mae")
+    with pytest.raises(ValueError):
+        E.backward_variant(bp.MLP([2, 3, 1]), X, Y, hidden="prime")
+    with pytest.raises(ValueError):
+        E.source003_transposed_weight_gradients(bp.MLP([2, 3, 1]), X[:, :1], Y)
+    with pytest.raises(ValueError):
+        E.source000_unscaled_gradients(bp.MLP([2, 3, 1]), X, Y.ravel())
+    with pytest.raises(ValueError):
+        E.train_with_sign(bp.MLP([2, 3, 1]), X, Y, 0.5, 10, sign=2)
+    with pytest.raises(ValueError):
+        E.train_with_sign(bp.MLP([2, 3, 1]), X, Y, -0.5, 10)
+    with pytest.raises(ValueError):
+        E.train_with_sign(bp.MLP([2, 3, 1]), X, Y, 0.5, 0)
+    with pytest.raises(ValueError):
+        E.run_snippet(42)
+    with pytest.raises(ValueError):
+        E.source003_listing2_shapes(sizes=(2, 1))
+    with pytest.raises(ValueError):
+        E.source003_listing2_shapes(m=0)
+    with pytest.raises(ValueError):
+        E.source003_batchnorm_means([1.0, 2.0])
+    with pytest.raises(ValueError):
+        E.source003_mnist_shape(m=0)
