@@ -1,0 +1,262 @@
+"""Vanishing gradients in deep networks (chapter 8).
+
+BP2 carries the error backwards one layer at a time,
+
+    δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l)        (batch form, one row per sample),
+
+so δ^1 is δ^L multiplied by L − 1 weight matrices and L − 1 factors σ′(z^l).
+With the sigmoid every σ′ is at most 1/4, and the product shrinks layer after
+layer. This module measures that: per-layer norms of δ^l and ∂L/∂W^l at
+initialization, how saturated the units are, and what each layer's weights do
+during training. The figure functions import matplotlib only when called.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from ._checks import choice, non_negative_int, positive_number
+from .activations import ACTIVATIONS
+from .losses import output_delta
+from .mlp import INITS, MLP
+
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")
+
+
+def _whole(value, name: str, lowest: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < lowest:
+        raise ValueError(f"{name} must be a whole number >= {lowest}; got {value!r}")
+    return int(value)
+
+
+def _seeds(seeds) -> list[int]:
+    seeds = list(seeds) if not isinstance(seeds, (str, bytes)) and np.iterable(seeds) else None
+    if not seeds:
+        raise ValueError("seeds must be a non-empty list of whole numbers, e.g. range(5)")
+    return [_whole(s, "every seed", lowest=0) for s in seeds]
+
+
+def xor_blobs(m: int = 200, noise: float = 0.2, seed: int = 0):
+    """A noisy XOR in the plane: X of shape (m, 2) around the four corners (±½, ±½), Y of shape (m, 1).
+
+    The label is 1 when exactly one coordinate of the corner is positive, as for XOR.
+    """
+    m = _whole(m, "m", lowest=4)
+    noise = positive_number(noise, "noise")
+    seed = _whole(seed, "seed", lowest=0)
+    rng = np.random.default_rng(seed)
+    corners = rng.integers(0, 2, size=(m, 2))
+    X = corners - 0.5 + rng.normal(0.0, noise, size=(m, 2))
+    Y = (corners[:, :1] ^ corners[:, 1:]).astype(np.float64)
+    return X, Y
+
+
+def deep_net(activation: str, depth: int = 10, width: int = 16, init: str = "xavier",
+             scale: float = 1.0, seed: int = 0) -> MLP:
+    """A 2-width-…-width-1 network with ``depth`` hidden layers of ``activation`` and a sigmoid/BCE output.
+
+    The output layer is the same for every hidden activation, so δ^L = (a^L − y)/m
+    and only the hidden layers differ between the networks compared.
+    """
+    choice(activation, "activation", HIDDEN_ACTIVATIONS)
+    depth = _whole(depth, "depth")
+    width = _whole(width, "width")
+    choice(init, "init", INITS)
+    return MLP([2] + [width] * depth + [1], activation=activation, output_activation="sigmoid",
+               loss="bce", init=init, scale=scale, seed=seed)
+
+
+def _check_net(net):
+    if not isinstance(net, MLP):
+        raise ValueError(f"net must be a backprop.MLP; got {type(net).__name__}")
+    return net
+
+
+def deltas(net: MLP, X, Y):
+    """BP1 then BP2, δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l): the list [δ^1, …, δ^L], δ^l of shape (m, n_l).
+
+    Also returns the activations [a^0, …, a^L] of the same forward pass.
+    """
+    _check_net(net)
+    zs, activations = net.forward_trace(X)
+    Y = net._check_Y(Y, activations[0].shape[0])
+    delta = output_delta(net.loss_fn, net.output_activation, zs[-1], activations[-1], Y)  # BP1
+    result = [delta]
+    for layer in range(net.n_layers - 1, 0, -1):  # weights[layer] is W^{layer+1}
+        delta = (delta @ net.weights[layer]) * net.activation.prime(zs[layer - 1])  # BP2
+        result.append(delta)
+    return result[::-1], activations
+
+
+def layer_gradient_norms(net: MLP, X, Y):
+    """Frobenius norms per layer: (‖∂L/∂W^l‖ for l = 1…L, ‖δ^l‖ for l = 1…L), two arrays of shape (L,).
+
+    ∂L/∂W^l = (δ^l)ᵀ a^{l−1} (BP4), with δ^l from :func:`deltas`.
+    """
+    ds, activations = deltas(net, X, Y)
+    grad_W = np.array([np.linalg.norm(d.T @ a) for d, a in zip(ds, activations[:-1])])
+    delta = np.array([np.linalg.norm(d) for d in ds])
+    return grad_W, delta
+
+
+def norm_profiles(X, Y, activations=HIDDEN_ACTIVATIONS, inits=("xavier", "he"), seeds=range(5),
+                  depth: int = 10, width: int = 16) -> dict:
+    """‖∂L/∂W^l‖ at initialization for every (init, activation): arrays of shape (len(seeds), depth + 1)."""
+    seeds = _seeds(seeds)
+    profiles = {}
+    for init in inits:
+        for act in activations:
+            profiles[init, act] = np.array([
+                layer_gradient_norms(deep_net(act, depth, width, init, seed=s), X, Y)[0] for s in seeds])
+    return profiles
+
+
+def saturation_profile(net: MLP, X, threshold: float = 0.01):
+    """Per hidden layer: (mean of σ′(z^l) over units and samples, fraction of σ′(z^l) below ``threshold``).
+
+    Two arrays of shape (L − 1,). A unit is *saturated* on a sample when its slope σ′(z) is tiny.
+    """
+    _check_net(net)
+    threshold = positive_number(threshold, "threshold")
+    zs, _ = net.forward_trace(X)
+    slopes = [net.activation.prime(z) for z in zs[:-1]]
+    return (np.array([s.mean() for s in slopes]), np.array([(s < threshold).mean() for s in slopes]))
+
+
+class History(NamedTuple):
+    """What full-batch gradient descent did to each layer.
+
+    ``losses`` (epochs,): the loss before each step; ``steps`` (epochs, L): the size
+    η‖∂L/∂W^l‖ of each layer's weight update; ``moved`` (L,): ‖W^l_end − W^l_start‖ / ‖W^l_start‖.
+    """
+
+    losses: np.ndarray
+    steps: np.ndarray
+    moved: np.ndarray
+
+
+def train_with_history(net: MLP, X, Y, lr: float, epochs: int) -> History:
+    """Gradient descent W ← W − η ∂L/∂W for ``epochs`` steps, recording each layer's step size (in place)."""
+    _check_net(net)
+    lr = positive_number(lr, "lr")
+    epochs = non_negative_int(epochs, "epochs")
+    X = net._check_X(X)
+    Y = net._check_Y(Y, X.shape[0])
+    start = [W.copy() for W in net.weights]
+    losses = np.empty(epochs)
+    steps = np.empty((epochs, net.n_layers))
+    for epoch in range(epochs):
+        zs, activations = net._trace(X)
+        losses[epoch] = net._loss_from(zs[-1], activations[-1], Y)
+        dWs, dbs = net._backward(zs, activations, Y)
+        steps[epoch] = [lr * np.linalg.norm(dW) for dW in dWs]
+        net.step(dWs, dbs, lr)
+    moved = np.array([np.linalg.norm(W - W0) / np.linalg.norm(W0) for W, W0 in zip(net.weights, start)])
+    return History(losses, steps, moved)
+
+
+def input_spread(net: MLP, X) -> np.ndarray:
+    """How much a^l still depends on the input: std of a^l over the samples, averaged over units, for l = 0…L."""
+    _check_net(net)
+    _, activations = net.forward_trace(X)
+    return np.array([a.std(axis=0).mean() for a in activations])
+
+
+def geometric_mean(rows) -> np.ndarray:
+    """exp(mean(log rows)) down the first axis: the typical size of positive numbers spanning decades."""
+    rows = np.asarray(rows, dtype=np.float64)
+    if rows.size == 0 or not (rows > 0).all():
+        raise ValueError("geometric_mean needs a non-empty array of positive numbers")
+    return np.exp(np.log(rows).mean(axis=0))
+
+
+# ----- figures ----------------------------------------------------------------------
+def gradient_norms_figure(profiles: dict, lang: str):
+    """One panel per init: ‖∂L/∂W^l‖ by layer on a log scale, one thin line per seed and a thick geometric mean."""
+    from .plotting import label, new_figure
+
+    inits = list(dict.fromkeys(init for init, _ in profiles))
+    fig, axes = new_figure(len(inits), figsize=(9.0, 3.8), sharey=True, squeeze=False)
+    for ax, init in zip(axes[0], inits):
+        for i, act in enumerate(a for i_, a in profiles if i_ == init):
+            rows = profiles[init, act]
+            layers = np.arange(1, rows.shape[1] + 1)
+            ax.semilogy(layers, rows.T, color=f"C{i}", lw=0.7, alpha=0.4)
+            ax.semilogy(layers, geometric_mean(rows), color=f"C{i}", lw=2.2, marker="o", ms=4,
+                        label=label(act, lang))
+        ax.set_title(label(f"init_{init}", lang))
+        ax.set_xlabel(label("vg_layer", lang))
+        ax.set_xticks(layers)
+    axes[0][0].set_ylabel(label("vg_grad_norm", lang))
+    axes[0][0].legend(loc="lower right")
+    fig.suptitle(label("vg_norms_title", lang).format(depth=rows.shape[1] - 1, seeds=rows.shape[0]))
+    return fig
+
+
+def saturation_figure(profiles: dict, lang: str, threshold: float = 0.01):
+    """Two panels by hidden layer: mean σ′(z^l) against the bound 1/4, and the fraction of saturated slopes.
+
+    ``profiles`` maps an init scale s to the pair returned by :func:`saturation_profile`.
+    """
+    from .plotting import label, new_figure
+
+    fig, (left, right) = new_figure(2, figsize=(9.0, 3.6))
+    for i, (s, (mean_slope, saturated)) in enumerate(profiles.items()):
+        layers = np.arange(1, len(mean_slope) + 1)
+        name = label("vg_scale", lang).format(s=s)
+        left.plot(layers, mean_slope, marker="o", ms=4, color=f"C{i}", label=name)
+        right.plot(layers, saturated, marker="o", ms=4, color=f"C{i}", label=name)
+    left.axhline(0.25, color="k", ls="--", lw=1, label=label("vg_bound", lang))
+    left.set_ylim(0, 0.27)
+    right.set_ylim(-0.02, 1.0)
+    left.set_ylabel(label("vg_mean_slope", lang))
+    right.set_ylabel(label("vg_saturated", lang).format(t=threshold))
+    for ax in (left, right):
+        ax.set_xlabel(label("vg_hidden_layer", lang))
+        ax.set_xticks(layers)
+    left.legend(loc="lower left", fontsize=8)
+    fig.suptitle(label("vg_saturation_title", lang))
+    return fig
+
+
+def training_figure(histories: dict, lang: str, show_steps: str = "sigmoid"):
+    """Top: the loss curves, and how far each layer's weights moved, ‖W^l_end − W^l_start‖ / ‖W^l_start‖.
+
+    Bottom: η‖∂L/∂W^l‖ at every step for the network ``show_steps``, one line per layer.
+    """
+    from matplotlib import colormaps
+
+    from .plotting import label, new_figure
+
+    if show_steps not in histories:
+        raise ValueError(f"show_steps must be one of the networks {list(histories)}; got {show_steps!r}")
+    fig, axes = new_figure(2, 2, figsize=(9.0, 6.6))
+    loss_ax, moved_ax = axes[0]
+    grid = axes[1, 0].get_gridspec()
+    for ax in axes[1]:
+        ax.remove()
+    step_ax = fig.add_subplot(grid[1, :])  # the step sizes get the whole bottom row
+    for i, (act, h) in enumerate(histories.items()):
+        loss_ax.plot(h.losses, color=f"C{i}", label=label(act, lang))
+        layers = np.arange(1, len(h.moved) + 1)
+        moved_ax.semilogy(layers, h.moved, color=f"C{i}", marker="o", ms=4, label=label(act, lang))
+    loss_ax.set_title(label("loss", lang))
+    loss_ax.set_xlabel(label("epoch", lang))
+    loss_ax.set_ylim(0, None)
+    loss_ax.legend()
+    steps = histories[show_steps].steps
+    colors = colormaps["viridis"](np.linspace(0, 0.9, steps.shape[1]))
+    for l in range(steps.shape[1]):
+        step_ax.loglog(np.arange(1, len(steps) + 1), steps[:, l], color=colors[l], lw=1.2,
+                       label=label("row_layer", lang).format(l=l + 1))
+    step_ax.set_title(label("vg_steps_title", lang).format(act=label(show_steps, lang)))
+    step_ax.set_xlabel(label("vg_epoch_log", lang))
+    step_ax.legend(loc="upper right", fontsize=8, ncol=3)
+    moved_ax.set_title(label("vg_moved_title", lang))
+    moved_ax.set_xlabel(label("vg_layer", lang))
+    moved_ax.set_xticks(layers)
+    moved_ax.legend(loc="lower right", fontsize=8)
+    fig.suptitle(label("vg_training_title", lang).format(depth=len(layers) - 1))
+    return fig
