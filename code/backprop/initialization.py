@@ -1,0 +1,238 @@
+"""Initialization experiments of chapter 9: signal variance through depth, and training by scheme.
+
+A *scheme* names how the weights are drawn, as an ``(init, scale)`` pair for
+:class:`~backprop.mlp.MLP`:
+
+* ``normal``: every weight and bias from N(0, 1);
+* ``small``: half the Xavier standard deviation (a quarter of its variance), biases 0;
+* ``xavier``: Var(w) = 2 / (n_in + n_out), biases 0 (Glorot & Bengio 2010);
+* ``he``: Var(w) = 2 / n_in, biases 0 (He et al. 2015).
+
+:func:`variance_profile` measures Var(z^l) forwards and Var(δ^l) backwards
+(BP2) through a deep square network and sets them next to the one-layer
+prediction Var(z^l) = n Var(w) E[(a^{l−1})²] + Var(b). :func:`xor_by_scheme`
+trains many networks per scheme with :func:`~backprop.batched.train_many`.
+The figure functions import matplotlib only when called.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import choice
+from .activations import get_activation
+from .batched import BatchResult, train_many
+from .mlp import MLP, init_std
+
+__all__ = ["SCHEMES", "VarianceProfile", "deep_network", "median_loss_curve", "network_name", "scheme_summary",
+           "scheme_table", "variance_figure", "variance_profile", "xor_by_scheme", "xor_curves_figure"]
+
+SCHEMES = {"normal": ("normal", 1.0), "small": ("xavier", 0.5),
+           "xavier": ("xavier", 1.0), "he": ("he", 1.0)}
+
+
+def _scheme(name: str) -> tuple[str, float]:
+    return SCHEMES[choice(name, "scheme", tuple(SCHEMES))]
+
+
+def _whole(value, name: str, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}; got {value!r}")
+    return int(value)
+
+
+def deep_network(activation: str, scheme: str, width: int = 100, depth: int = 20, seed: int = 0) -> MLP:
+    """A square network of ``depth`` layers, each W^l of shape (width, width), drawn by ``scheme``."""
+    init, scale = _scheme(scheme)
+    width, depth = _whole(width, "width"), _whole(depth, "depth")
+    return MLP([width] * (depth + 1), activation=activation, init=init, scale=scale, seed=seed)
+
+
+@dataclass(frozen=True)
+class VarianceProfile:
+    """Per-layer statistics of one deep network at initialization; index l − 1 is layer l.
+
+    ``var_z`` (L,): Var(z^l) over samples and units; ``predicted_var_z`` (L,):
+    n Var(W^l) E[(a^{l−1})²] + Var(b^l) from the measured a^{l−1};
+    ``var_delta`` (L,): Var(δ^l) when δ^L has variance 1; ``predicted_var_delta`` (L,):
+    n Var(W^{l+1}) Var(δ^{l+1}) E[σ′(z^l)²] from the measured δ^{l+1} (equal to 1 at l = L).
+    """
+
+    activation: str
+    scheme: str
+    width: int
+    var_z: np.ndarray
+    predicted_var_z: np.ndarray
+    var_delta: np.ndarray
+    predicted_var_delta: np.ndarray
+
+    @property
+    def depth(self) -> int:
+        """L, the number of layers."""
+        return len(self.var_z)
+
+    @property
+    def forward_factor(self) -> float:
+        """The average factor by which Var(z^l) changes per layer, (Var(z^L) / Var(z^1))^{1/(L−1)}."""
+        return float((self.var_z[-1] / self.var_z[0]) ** (1 / max(self.depth - 1, 1)))
+
+    @property
+    def backward_factor(self) -> float:
+        """The average factor by which Var(δ^l) changes per layer going back, (Var(δ^1) / Var(δ^L))^{1/(L−1)}."""
+        return float((self.var_delta[0] / self.var_delta[-1]) ** (1 / max(self.depth - 1, 1)))
+
+
+def variance_profile(activation: str, scheme: str, width: int = 100, depth: int = 20,
+                     n_samples: int = 256, seed: int = 0) -> VarianceProfile:
+    """Var(z^l) forwards (z^l = W^l a^{l−1} + b^l) and Var(δ^l) backwards (BP2) through a deep network.
+
+    The input x, shape (n_samples, width), has independent N(0, 1) entries; the error at
+    the top, δ^L of the same shape, too. The network is :func:`deep_network`.
+    """
+    net = deep_network(activation, scheme, width, depth, seed)
+    n_samples = _whole(n_samples, "n_samples", 2)
+    act = get_activation(activation)
+    init, scale = _scheme(scheme)
+    var_w = init_std(init, width, width, scale) ** 2
+    var_b = scale**2 if init == "normal" else 0.0
+    rng = np.random.default_rng(seed + 1)  # the network used seed itself
+    x = rng.standard_normal((n_samples, width))
+    with np.errstate(over="ignore", invalid="ignore"):
+        zs, activations = net.forward_trace(x)
+        var_z = np.array([z.var() for z in zs])
+        predicted_z = np.array([width * var_w * np.mean(a**2) + var_b for a in activations[:-1]])
+        delta = rng.standard_normal((n_samples, width))  # δ^L: a unit-variance error at the top
+        var_delta, predicted_delta = [delta.var()], [1.0]
+        for layer in range(depth - 1, 0, -1):  # BP2: δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l)
+            slope = act.prime(zs[layer - 1])
+            predicted_delta.append(width * var_w * delta.var() * np.mean(slope**2))
+            delta = (delta @ net.weights[layer]) * slope
+            var_delta.append(delta.var())
+    return VarianceProfile(activation, scheme, width, var_z, predicted_z,
+                           np.array(var_delta[::-1]), np.array(predicted_delta[::-1]))
+
+
+# ----- training by scheme -----------------------------------------------------------------
+def network_name(sizes) -> str:
+    """'2-16×10-1' for [2, 16, …, 16, 1]: a run of equal hidden layers written once, with a count."""
+    sizes = [int(n) for n in sizes]
+    if len(sizes) < 2:
+        raise ValueError("sizes must list at least two layer sizes, input first, e.g. [2, 4, 1]")
+    hidden = sizes[1:-1]
+    if len(hidden) > 2 and len(set(hidden)) == 1:
+        return f"{sizes[0]}-{hidden[0]}×{len(hidden)}-{sizes[-1]}"
+    return "-".join(map(str, sizes))
+
+
+def xor_by_scheme(sizes, activation: str, n_seeds: int, epochs: int, lr: float, X, Y,
+                  schemes=tuple(SCHEMES)) -> dict:
+    """Train seeds 0 … n_seeds−1 of ``sizes`` under each scheme; returns {scheme: BatchResult}.
+
+    Hidden layers use ``activation``, the output a sigmoid with the cross-entropy loss,
+    so the loss is bounded below and every network sees the same η.
+    """
+    n_seeds = _whole(n_seeds, "n_seeds")
+    results = {}
+    for name in schemes:
+        init, scale = _scheme(name)
+        results[name] = train_many(sizes, X, Y, lr, epochs, scale, np.arange(n_seeds), init,
+                                   activation, "sigmoid", "bce")
+    return results
+
+
+def scheme_summary(result: BatchResult) -> dict:
+    """Fraction solved, median epochs to solve (NaN if none solved) and fraction diverged."""
+    if not isinstance(result, BatchResult):
+        raise ValueError(f"result must be a BatchResult from train_many; got {type(result).__name__}")
+    epochs = result.solved_epoch[result.solved]
+    return {"solved": float(result.solved.mean()),
+            "median_epochs": float(np.median(epochs)) if epochs.size else float("nan"),
+            "diverged": float(result.diverged.mean())}
+
+
+def median_loss_curve(result: BatchResult) -> np.ndarray:
+    """The median loss over the networks that did not diverge, shape (epochs,); NaN if all did."""
+    if not isinstance(result, BatchResult):
+        raise ValueError(f"result must be a BatchResult from train_many; got {type(result).__name__}")
+    kept = result.losses[~result.diverged]
+    if kept.shape[0] == 0:
+        return np.full(result.losses.shape[1], np.nan)
+    return np.median(kept, axis=0)
+
+
+def scheme_table(results: dict, lang: str) -> str:
+    """A Markdown table, one row per (network, scheme): fraction solved, median epochs, diverged.
+
+    ``results`` maps a row name (already in ``lang``) to {scheme: BatchResult}.
+    """
+    from .labels import label
+
+    head = [label("init_col_network", lang), label("init_col_scheme", lang), label("init_col_solved", lang),
+            label("init_col_epochs", lang), label("init_col_diverged", lang)]
+    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for network, by_scheme in results.items():
+        for scheme, result in by_scheme.items():
+            s = scheme_summary(result)
+            epochs = "–" if np.isnan(s["median_epochs"]) else f"{s['median_epochs']:.0f}"
+            rows.append(f"| {network} | {label('scheme_' + scheme, lang)} | {s['solved']:.0%} | "
+                        f"{epochs} | {s['diverged']:.0%} |")
+    return "\n".join(rows)
+
+
+# ----- figures --------------------------------------------------------------------------
+_STYLE = {"normal": ("C3", "o"), "small": ("C7", "v"), "xavier": ("C0", "s"), "he": ("C2", "^")}
+
+
+def variance_figure(profiles, lang: str):
+    """Rows: Var(z^l) forwards and Var(δ^l) backwards; columns: one per activation; log scale.
+
+    ``profiles`` is a list of :class:`VarianceProfile`.
+    """
+    from .plotting import label, new_figure
+
+    profiles = list(profiles)
+    if not profiles or not all(isinstance(p, VarianceProfile) for p in profiles):
+        raise ValueError("profiles must be a non-empty list of VarianceProfile")
+    acts = list(dict.fromkeys(p.activation for p in profiles))
+    fig, axes = new_figure(len(acts), 2, figsize=(4.6 * len(acts), 6.4), sharex=True, squeeze=False)
+    for p in profiles:
+        col = acts.index(p.activation)
+        color, marker = _STYLE[p.scheme]
+        layers = np.arange(1, p.depth + 1)
+        for row, values in enumerate((p.var_z, p.var_delta)):
+            axes[row, col].semilogy(layers, values, marker=marker, ms=3.5, color=color, lw=1.2,
+                                    label=label("scheme_" + p.scheme, lang))
+    for col, act in enumerate(acts):
+        axes[0, col].set_title(label(act, lang))
+        axes[1, col].set_xlabel(label("init_layer", lang))
+    axes[0, 0].set_ylabel(label("init_var_z", lang))
+    axes[1, 0].set_ylabel(label("init_var_delta", lang))
+    axes[0, 0].legend(fontsize=8)
+    fig.suptitle(label("init_variance_title", lang).format(width=profiles[0].width))
+    return fig
+
+
+def xor_curves_figure(results: dict, lang: str):
+    """One panel per activation: the median loss curve of each scheme on a log scale.
+
+    ``results`` maps an activation name to {scheme: BatchResult}.
+    """
+    from .plotting import label, new_figure
+
+    fig, axes = new_figure(len(results), figsize=(4.8 * len(results), 3.6), sharey=True, squeeze=False)
+    for ax, (act, by_scheme) in zip(axes[0], results.items()):
+        for scheme, result in by_scheme.items():
+            color, _ = _STYLE[scheme]
+            curve = median_loss_curve(result)
+            ax.semilogy(np.arange(curve.size), curve, color=color, lw=1.4,
+                        label=label("scheme_" + scheme, lang))
+        ax.set(title=label(act, lang), xlabel=label("epoch", lang))
+    axes[0, 0].set_ylabel(label("init_median_loss", lang))
+    axes[0, 0].set_ylim(top=10.0)  # an exploding start (loss ~1e30) would squash every other curve
+    axes[0, 0].legend(fontsize=8)
+    sizes = next(iter(next(iter(results.values())).values())).sizes
+    fig.suptitle(label("init_curves_title", lang).format(net=network_name(sizes)))
+    return fig
