@@ -68,6 +68,13 @@ def non_negative_int(value, name: str) -> int:
     return int(value)
 
 
+def whole_number(value, name: str, minimum: int = 1) -> int:
+    """A whole number >= ``minimum`` (sizes, counts, seeds)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}; got {value!r}")
+    return int(value)
+
+
 def choice(value, name: str, options) -> str:
     """One of a fixed set of names, e.g. an activation."""
     if value not in options:

@@ -13,7 +13,6 @@ scikit-learn are imported only inside the functions that need them.
 
 from __future__ import annotations
 
-import numbers
 import time
 import warnings
 from typing import NamedTuple
@@ -21,18 +20,12 @@ from typing import NamedTuple
 import numpy as np
 
 from . import digits
-from ._checks import as_matrix, positive_number
+from ._checks import as_matrix, positive_number, whole_number
 from .labels import label
 from .mlp import MLP
 from .optimizers import Adam, train
 
 N_PIXELS = 64  # 8 × 8 grey levels per image
-
-
-def _whole(value, name: str, lowest: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < lowest:
-        raise ValueError(f"{name} must be a whole number >= {lowest}; got {value!r}")
-    return int(value)
 
 
 def _images(X, labels, name: str = "X"):
@@ -54,7 +47,7 @@ def _one_blas_thread():
 # ----- the two networks -------------------------------------------------------------
 def book_mlp(hidden: int = 32, seed: int = 0) -> MLP:
     """64-hidden-10: tanh, softmax output, cross-entropy, Xavier."""
-    sizes = [N_PIXELS, _whole(hidden, "hidden"), digits.N_CLASSES]
+    sizes = [N_PIXELS, whole_number(hidden, "hidden"), digits.N_CLASSES]
     return MLP(sizes, activation="tanh", output_activation="softmax",
                loss="ce", init="xavier", seed=seed)
 
@@ -63,14 +56,14 @@ def sklearn_mlp(hidden=32, lr=0.003, batch_size=32, epochs=30, seed=0):
     """MLPClassifier set up like book_mlp trained by train() with Adam(lr)."""
     from sklearn.neural_network import MLPClassifier
 
-    epochs = _whole(epochs, "epochs")
+    epochs = whole_number(epochs, "epochs")
     return MLPClassifier(
         # one tanh hidden layer; softmax + log-loss for 10 classes
-        hidden_layer_sizes=(_whole(hidden, "hidden"),), activation="tanh",
+        hidden_layer_sizes=(whole_number(hidden, "hidden"),), activation="tanh",
         # Adam with β₁ = 0.9, β₂ = 0.999, ε = 1e-8, as backprop.Adam
         solver="adam", learning_rate_init=positive_number(lr, "lr"),
         # for Adam, max_iter counts epochs
-        batch_size=_whole(batch_size, "batch_size"), max_iter=epochs,
+        batch_size=whole_number(batch_size, "batch_size"), max_iter=epochs,
         alpha=0.0,                         # no L2 penalty, same loss
         tol=0.0, n_iter_no_change=epochs,  # never stop early
         shuffle=True, random_state=seed,
@@ -102,7 +95,7 @@ def train_digits(X_train, labels_train, X_test, labels_test, hidden: int = 32, l
     """Train ``book_mlp`` with Adam on one-hot targets; record train and test accuracy after every epoch."""
     X_train, labels_train = _images(X_train, labels_train, "X_train")
     X_test, labels_test = _images(X_test, labels_test, "X_test")
-    epochs = _whole(epochs, "epochs")
+    epochs = whole_number(epochs, "epochs")
     net = book_mlp(hidden, seed)
     history = [(digits.accuracy(digits.predict(net, X_train), labels_train),
                 digits.accuracy(digits.predict(net, X_test), labels_test))]
@@ -123,7 +116,7 @@ def top_confusions(C, n: int = 3):
     C = np.asarray(C)
     if C.ndim != 2 or C.shape[0] != C.shape[1] or C.shape[0] < 2:
         raise ValueError(f"C must be a square confusion matrix of at least 2 classes; got shape {C.shape}")
-    n = _whole(n, "n")
+    n = whole_number(n, "n")
     off = C.astype(np.int64).copy()
     np.fill_diagonal(off, -1)
     order = np.argsort(-off, axis=None, kind="stable")[:n]
@@ -157,7 +150,7 @@ def compare_with_sklearn(X_train, labels_train, X_test, labels_test, seeds=(0, 1
     """Fit the book's MLP and MLPClassifier with the same settings for each seed, alternating, and time each fit."""
     X_train, labels_train = _images(X_train, labels_train, "X_train")
     X_test, labels_test = _images(X_test, labels_test, "X_test")
-    seeds = tuple(_whole(s, "every seed", lowest=0) for s in (seeds if np.iterable(seeds) else [seeds]))
+    seeds = tuple(whole_number(s, "every seed", minimum=0) for s in (seeds if np.iterable(seeds) else [seeds]))
     if not seeds:
         raise ValueError("seeds must list at least one whole number, e.g. (0, 1, 2)")
     rows = []
@@ -204,7 +197,7 @@ def samples_figure(X, labels, lang: str, per_class: int = 2):
     from .plotting import new_figure
 
     X, labels = _images(X, labels)
-    per_class = _whole(per_class, "per_class")
+    per_class = whole_number(per_class, "per_class")
     title = label("dg_samples_title", lang)
     counts = np.bincount(labels, minlength=digits.N_CLASSES)
     if counts.min() < per_class:
@@ -273,7 +266,7 @@ def misclassified_figure(X, labels, predicted, lang: str, max_images: int = 10):
     predicted = digits._labels(predicted, "predicted")
     if predicted.shape != labels.shape:
         raise ValueError(f"predicted and labels must have the same length; got {predicted.size} and {labels.size}")
-    wrong = np.flatnonzero(predicted != labels)[:_whole(max_images, "max_images")]
+    wrong = np.flatnonzero(predicted != labels)[:whole_number(max_images, "max_images")]
     if wrong.size == 0:
         raise ValueError("no image is misclassified: there is nothing to show")
     cols = min(wrong.size, 5)

@@ -16,6 +16,7 @@ import numpy as np
 from ._checks import as_matrix, choice, non_negative_int, positive_number
 from .activations import sigmoid, sigmoid_prime
 from .mlp import MLP
+from .trace import deltas as trace_deltas
 
 OUTPUT_DELTAS = ("mse", "ce", "mse_unscaled")
 HIDDEN_FACTORS = ("prime_of_z", "prime_of_a", "prime_of_error")
@@ -118,12 +119,8 @@ def source003_listing1_weight_gradients(net, X, Y):
     """
     _check_net(net)
     X, Y = _check_data(net, X, Y)
-    zs, acts = net.forward_trace(X)
-    delta = (acts[-1] - Y) * sigmoid_prime(zs[-1]) / X.shape[0]
-    deltas = [delta]
-    for layer in range(net.n_layers - 1, 0, -1):
-        delta = (delta @ net.weights[layer]) * sigmoid_prime(zs[layer - 1])
-        deltas.insert(0, delta)
+    acts = net.forward_trace(X)[1]
+    deltas = trace_deltas(net, X, Y)
     return [acts[-i] * deltas[0] for i in range(1, net.n_layers + 1)]
 
 

@@ -17,12 +17,11 @@ The figure functions import matplotlib only when called.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import choice
+from ._checks import choice, whole_number
 from .activations import get_activation
 from .batched import BatchResult, train_many
 from .mlp import MLP, init_std
@@ -38,16 +37,10 @@ def _scheme(name: str) -> tuple[str, float]:
     return SCHEMES[choice(name, "scheme", tuple(SCHEMES))]
 
 
-def _whole(value, name: str, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
-        raise ValueError(f"{name} must be a whole number >= {minimum}; got {value!r}")
-    return int(value)
-
-
 def deep_network(activation: str, scheme: str, width: int = 100, depth: int = 20, seed: int = 0) -> MLP:
     """A square network of ``depth`` layers, each W^l of shape (width, width), drawn by ``scheme``."""
     init, scale = _scheme(scheme)
-    width, depth = _whole(width, "width"), _whole(depth, "depth")
+    width, depth = whole_number(width, "width"), whole_number(depth, "depth")
     return MLP([width] * (depth + 1), activation=activation, init=init, scale=scale, seed=seed)
 
 
@@ -93,7 +86,7 @@ def variance_profile(activation: str, scheme: str, width: int = 100, depth: int 
     the top, δ^L of the same shape, too. The network is :func:`deep_network`.
     """
     net = deep_network(activation, scheme, width, depth, seed)
-    n_samples = _whole(n_samples, "n_samples", 2)
+    n_samples = whole_number(n_samples, "n_samples", 2)
     act = get_activation(activation)
     init, scale = _scheme(scheme)
     var_w = init_std(init, width, width, scale) ** 2
@@ -134,7 +127,7 @@ def xor_by_scheme(sizes, activation: str, n_seeds: int, epochs: int, lr: float, 
     Hidden layers use ``activation``, the output a sigmoid with the cross-entropy loss,
     so the loss is bounded below and every network sees the same η.
     """
-    n_seeds = _whole(n_seeds, "n_seeds")
+    n_seeds = whole_number(n_seeds, "n_seeds")
     results = {}
     for name in schemes:
         init, scale = _scheme(name)

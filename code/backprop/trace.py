@@ -44,7 +44,7 @@ def neuron_graph(w: float, x: float, b: float, y: float) -> dict:
 def deltas(net, X, Y):
     """δ^l for l = 1 … L by BP1 and BP2 (batch form, rows are samples): a list of (m, n_l) arrays."""
     zs, activations = net.forward_trace(X)
-    Y = as_matrix(Y, "Y", n_cols=net.sizes[-1], n_rows=activations[0].shape[0])
+    Y = net._check_Y(Y, activations[0].shape[0])  # shape, and the range the loss needs
     delta = output_delta(net.loss_fn, net.output_activation, zs[-1], activations[-1], Y)  # BP1
     out = [delta]
     for layer in range(net.n_layers - 1, 0, -1):                                            # BP2

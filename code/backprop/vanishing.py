@@ -19,8 +19,10 @@ import numpy as np
 
 from ._checks import choice, non_negative_int, positive_number
 from .activations import ACTIVATIONS
-from .losses import output_delta
 from .mlp import INITS, MLP
+from .optimizers import SGD, train
+from .trace import deltas as trace_deltas
+
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")
 
@@ -75,19 +77,12 @@ def _check_net(net):
 
 
 def deltas(net: MLP, X, Y):
-    """BP1 then BP2, δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l): the list [δ^1, …, δ^L], δ^l of shape (m, n_l).
+    """BP1 then BP2 (:func:`backprop.trace.deltas`): the list [δ^1, …, δ^L], δ^l of shape (m, n_l).
 
-    Also returns the activations [a^0, …, a^L] of the same forward pass.
+    Also returns the activations [a^0, …, a^L] of the same network on X.
     """
     _check_net(net)
-    zs, activations = net.forward_trace(X)
-    Y = net._check_Y(Y, activations[0].shape[0])
-    delta = output_delta(net.loss_fn, net.output_activation, zs[-1], activations[-1], Y)  # BP1
-    result = [delta]
-    for layer in range(net.n_layers - 1, 0, -1):  # weights[layer] is W^{layer+1}
-        delta = (delta @ net.weights[layer]) * net.activation.prime(zs[layer - 1])  # BP2
-        result.append(delta)
-    return result[::-1], activations
+    return trace_deltas(net, X, Y), net.forward_trace(X)[1]
 
 
 def layer_gradient_norms(net: MLP, X, Y):
@@ -142,17 +137,15 @@ def train_with_history(net: MLP, X, Y, lr: float, epochs: int) -> History:
     _check_net(net)
     lr = positive_number(lr, "lr")
     epochs = non_negative_int(epochs, "epochs")
-    X = net._check_X(X)
-    Y = net._check_Y(Y, X.shape[0])
     start = [W.copy() for W in net.weights]
-    losses = np.empty(epochs)
+    before = [W.copy() for W in net.weights]
     steps = np.empty((epochs, net.n_layers))
-    for epoch in range(epochs):
-        zs, activations = net._trace(X)
-        losses[epoch] = net._loss_from(zs[-1], activations[-1], Y)
-        dWs, dbs = net._backward(zs, activations, Y)
-        steps[epoch] = [lr * np.linalg.norm(dW) for dW in dWs]
-        net.step(dWs, dbs, lr)
+
+    def record(epoch, net):  # the step of each layer, ‖η ∂L/∂W^l‖ = ‖W^l after − W^l before‖
+        steps[epoch - 1] = [np.linalg.norm(W - W_prev) for W, W_prev in zip(net.weights, before)]
+        before[:] = [W.copy() for W in net.weights]
+
+    losses = train(net, X, Y, SGD(lr), epochs, on_epoch=record)[:-1]  # the loss before each step
     moved = np.array([np.linalg.norm(W - W0) / np.linalg.norm(W0) for W, W0 in zip(net.weights, start)])
     return History(losses, steps, moved)
 

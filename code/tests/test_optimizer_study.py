@@ -1,4 +1,6 @@
 """Chapter 10's experiments: the valley paths, the stacked XOR sweep against train(), the digits curves."""
+import warnings
+
 import matplotlib
 import numpy as np
 import pytest
@@ -8,6 +10,7 @@ matplotlib.use("Agg")
 import backprop as bp  # noqa: E402
 from backprop import digits  # noqa: E402
 from backprop import optimizer_study as S  # noqa: E402
+from backprop.labels import label  # noqa: E402
 
 
 def test_quadratic_gradient_is_the_derivative_of_the_loss():
@@ -73,9 +76,13 @@ def test_figures_build_in_both_languages():
     paths = {"opt_sgd": S.quadratic_path(bp.SGD(0.05), (-5.0, 1.0), 10)}
     sweeps = {"opt_adam": S.xor_sweep("adam", [0.1], seeds=range(3), epochs=20)}
     for lang in ("en", "zh"):
-        S.valley_figure(paths, lang)
-        S.xor_curves_figure(sweeps, lang)
-    matplotlib.pyplot.close("all")
+        figures = {"opt_sgd": S.valley_figure(paths, lang), "opt_adam": S.xor_curves_figure(sweeps, lang)}
+        for key, fig in figures.items():
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a glyph missing from the font warns while drawing
+                fig.canvas.draw()
+            assert label(key, lang) in fig.axes[0].get_title()  # the panel is named in the page's language
+            matplotlib.pyplot.close(fig)
 
 
 def test_digits_curves_shapes_and_learning():
