@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import chapter_pairs
+from conftest import CHAPTERS, chapter_pairs
 from test_mirrors import code_cells
 
 PAGES = [p for pair in chapter_pairs() for p in pair if code_cells(p)]
@@ -42,3 +42,78 @@ def test_chapter_ends_with_exercises_and_hidden_solutions(page):
 def test_chapter_cites_and_glues(page):
     text = page.read_text(encoding="utf-8")
     assert "{glue:text}" in text or "{glue:figure}" in text, f"{page.name}: no glued number in the prose"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_a_chapter_that_glues_results_checks_its_claims(page):
+    """A floor, not a quota: a page whose prose interprets computed results has claim checks."""
+    source = "\n".join(code_cells(page))
+    if "glue(" in source:
+        assert re.search(r"\bclaim\(", source), (
+            f"{page.name} glues computed results but has no claim check "
+            "(backprop.claims.claim; see AUTHORING.md, 'Writing a claim')")
+
+
+# ----- Chinese paragraphs are one line each ----------------------------------------------
+CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_BLOCK_START = re.compile(r"^\s*($|#|[-*+] |\d+\. |\||>|\(.*\)=$|```|:::|\$\$|:\w|<)")
+_VERBATIM_FENCE = re.compile(r"\{(code-cell|math|code|code-block)\}|[^{]|$")
+
+
+def prose_lines(text):
+    """For each line of a MyST page, True if it is markdown prose (not front matter, code, math, options)."""
+    lines, kinds, fence, in_math = text.split("\n"), [], None, False
+    front = lines[:1] == ["---"]
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if front:
+            kinds.append(False)
+            front = not (i > 0 and s == "---")
+        elif fence:
+            if s.startswith("```") and not s.strip("`"):
+                fence = None
+                kinds.append(False)
+            else:
+                kinds.append(fence == "markdown" and not s.startswith(":"))
+        elif in_math:
+            kinds.append(False)
+            in_math = not (s.startswith("$$") or s.endswith("$$"))
+        elif s.startswith("```"):
+            fence = "verbatim" if _VERBATIM_FENCE.match(s[3:]) else "markdown"
+            kinds.append(False)
+        elif s.startswith("$$"):
+            kinds.append(False)
+            in_math = not (len(s) > 2 and s.count("$$") >= 2)
+        else:
+            kinds.append(True)
+    return lines, kinds
+
+
+def cjk_breaks(text):
+    """Line numbers (1-based) where a paragraph is broken between two CJK characters."""
+    lines, prose = prose_lines(text)
+    found = []
+    for i in range(1, len(lines)):
+        if (prose[i] and prose[i - 1] and lines[i - 1].strip() and lines[i].strip()
+                and not _BLOCK_START.match(lines[i])
+                and re.search(f"[{CJK}]$", lines[i - 1].rstrip()) and re.match(f"[{CJK}]", lines[i].strip())):
+            found.append(i + 1)
+    return found
+
+
+ZH_PAGES = sorted((CHAPTERS / "zh").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", ZH_PAGES, ids=[p.name for p in ZH_PAGES])
+def test_no_zh_paragraph_is_broken_between_two_cjk_characters(page):
+    """The HTML turns a line break into a space, and a space between two Chinese characters is wrong."""
+    found = cjk_breaks(page.read_text(encoding="utf-8"))
+    assert not found, f"{page.name}: paragraph broken between two CJK characters at line(s) {found}"
+
+
+def test_the_cjk_break_detector_itself():
+    assert cjk_breaks("第一行的文字\n第二行的文字\n") == [2]
+    assert cjk_breaks("中文。\n\n中文\n") == []
+    assert cjk_breaks("```{code-cell} ipython3\n# 中文\n# 中文\n```\n") == []
+    assert cjk_breaks("```{admonition} 参考答案\n:class: dropdown\n\n1. 第一\n   第二\n```\n") == [5]
+    assert cjk_breaks("$$\n中\n文\n$$\n") == []

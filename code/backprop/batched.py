@@ -30,6 +30,7 @@ import numpy as np
 
 from ._checks import as_matrix, choice, non_negative_int
 from .activations import ACTIVATIONS
+from .data import solved_rows
 from .mlp import INITS, MLP, init_std
 
 __all__ = ["BatchResult", "ConvergenceMap", "convergence_map", "fit_one", "initial_parameters",
@@ -182,11 +183,6 @@ def _backward(weights, zs, activations, Y, acts, loss):
     return dWs, dbs
 
 
-def _solved_rows(a_out, Y) -> np.ndarray:
-    """bp.solved for each network: every output on the correct side of 0.5; shape (n_nets,)."""
-    return np.all((a_out > 0.5) == (Y > 0.5), axis=(1, 2))
-
-
 # ----- results ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class BatchResult:
@@ -195,8 +191,8 @@ class BatchResult:
     ``weights[l]`` (n_nets, n_l, n_{l−1}) and ``biases[l]`` (n_nets, n_l): final parameters
     (for a diverged network, those it had when its loss stopped being finite);
     ``losses`` (n_nets, epochs): the loss before each step, NaN after divergence;
-    ``outputs`` (n_nets, m, n_out): a^L after training; ``solved``: every final output
-    on the correct side of 0.5; ``solved_epoch``: the first number of steps after which
+    ``outputs`` (n_nets, m, n_out): a^L after training; ``solved``: ``data.solved`` for the
+    final outputs (every output on the correct side of 0.5 by the margin); ``solved_epoch``: the first number of steps after which
     the outputs were solved (0 = already at the start), −1 if never; ``diverged`` and
     ``diverged_epoch`` (−1 if not).
     """
@@ -281,7 +277,7 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
                 active &= ~newly_bad
                 diverged_epoch[newly_bad] = epoch
                 zs, activations = _forward(weights, biases, X, acts)
-            first = active & (solved_epoch < 0) & _solved_rows(activations[-1], Y)
+            first = active & (solved_epoch < 0) & solved_rows(activations[-1], Y)
             solved_epoch[first] = epoch
             dWs, dbs = _backward(weights, zs, activations, Y, acts, loss)
             for W, b, dW, db in zip(weights, biases, dWs, dbs):
@@ -299,7 +295,7 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
     diverged = diverged_epoch >= 0
     after = np.arange(epochs)[None, :] > diverged_epoch[:, None]
     losses[diverged[:, None] & after] = np.nan
-    solved = _solved_rows(outputs, Y) & ~diverged
+    solved = solved_rows(outputs, Y) & ~diverged
     solved_epoch[solved & (solved_epoch < 0)] = epochs
     solved_epoch[diverged & (solved_epoch >= diverged_epoch)] = -1
     return BatchResult(sizes, activation, output_activation, loss, init, lrs, scales, seeds,
@@ -530,7 +526,7 @@ def fit_one(sizes, X, Y, lr, epochs, scale=1.0, seed=0, init="normal", activatio
         final_W, final_b = net.parameters()
         outputs = a_rows[done if stop is None else stop].copy()
     diverged_epoch = -1 if stop is None else stop
-    ok = _solved_rows(a_rows[:done + 1 if stop is None else stop], Y)  # outputs after e steps
+    ok = solved_rows(a_rows[:done + 1 if stop is None else stop], Y)  # outputs after e steps
     hits = np.flatnonzero(ok)
     solved = stop is None and bool(ok[-1])
     solved_epoch = int(hits[0]) if hits.size else -1

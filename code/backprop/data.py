@@ -30,6 +30,29 @@ def or_gate():
     return _gate([0, 1, 1, 1])
 
 
-def solved(outputs, Y) -> bool:
-    """True when every output lies on the correct side of 0.5."""
-    return bool(np.all((np.asarray(outputs) > 0.5) == (np.asarray(Y) > 0.5)))
+# The book's one definition of "solved", used by every chapter and every trainer:
+# every output lies on the correct side of 0.5 by at least this margin, that is,
+# within 0.5 − SOLVED_MARGIN = 0.3 of its 0/1 target. An output of 0.529 for a
+# target of 1 is on the right side, but only just: it does not count.
+SOLVED_MARGIN = 0.2
+
+
+def solved_rows(outputs, Y, margin: float = SOLVED_MARGIN) -> np.ndarray:
+    """``solved`` for a stack of networks: outputs (..., m, n_out), Y (m, n_out) → shape (...,)."""
+    outputs, Y = np.asarray(outputs), np.asarray(Y)
+    right_side = np.where(Y > 0.5, outputs >= 0.5 + margin, outputs <= 0.5 - margin)
+    return np.all(right_side, axis=(-2, -1))
+
+
+def solved(outputs, Y, margin: float = SOLVED_MARGIN) -> bool:
+    """True when every output is on the correct side of 0.5 by at least ``margin``.
+
+    With the default margin 0.2: ≥ 0.7 where the target is 1, ≤ 0.3 where it is 0.
+    ``outputs`` and ``Y`` have shape (m, n_out).
+    """
+    outputs, Y = np.asarray(outputs, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+    if outputs.shape != Y.shape:
+        raise ValueError(f"outputs must have the shape of Y {Y.shape}; got {outputs.shape}")
+    if not 0 <= margin < 0.5:
+        raise ValueError(f"margin must be in [0, 0.5); got {margin!r}")
+    return bool(solved_rows(outputs, Y, margin))

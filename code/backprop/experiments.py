@@ -67,7 +67,7 @@ class SeedSweep:
 
     ``curves[i]`` is the loss before each step of seed ``seeds[i]`` (shape
     (n_seeds, epochs)); ``final_loss[i]`` the loss after the last step;
-    ``solved[i]`` whether every output ends on the right side of 0.5;
+    ``solved[i]`` whether the network ends solved (``data.solved``: every output on the right side of 0.5 by the margin);
     ``solved_at[i]`` the first checked epoch at which it did (−1 if never);
     ``nets[i]`` the trained network.
     """

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import as_matrix, non_negative_int, positive_number
-from .batched import _backward, _check_sizes, _forward, _loss, _solved_rows, initial_parameters
+from .batched import _backward, _check_sizes, _forward, _loss, initial_parameters
+from .data import solved_rows
 from .optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
 
 __all__ = ["QUADRATIC_LAMBDAS", "XorSweep", "best_lr", "digits_curves", "digits_figure", "digits_sweep",
@@ -108,8 +109,8 @@ class XorSweep:
     """One optimizer over a grid of learning rates and seeds on XOR (full batch).
 
     ``losses`` has shape (n_lrs, n_seeds, epochs + 1) like :func:`train` (NaN after
-    divergence); ``solved`` (n_lrs, n_seeds) says whether every final output lies on
-    the correct side of 0.5; ``solved_epoch`` is the first epoch after which it did
+    divergence); ``solved`` (n_lrs, n_seeds) says whether the final outputs are solved
+    (``data.solved``); ``solved_epoch`` is the first epoch after which it did
     (−1 if never).
     """
 
@@ -156,7 +157,7 @@ def _run_stacked(optimizer, weights, biases, X, Y, acts, loss, epochs):
     for epoch in range(epochs + 1):
         zs, activations = _forward(weights, biases, X, acts)
         losses[:, epoch] = _loss(loss, zs[-1], activations[-1], Y)
-        first = (solved_epoch < 0) & _solved_rows(activations[-1], Y)
+        first = (solved_epoch < 0) & solved_rows(activations[-1], Y)
         solved_epoch[first] = epoch
         if epoch == epochs:
             break
@@ -200,7 +201,7 @@ def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 
             bad = ~np.isfinite(L)
             L[np.cumsum(bad, axis=1) > 0] = np.nan  # train() stops at the first non-finite loss
             losses[i] = L
-            solved[i] = _solved_rows(out, Y) & np.isfinite(L[:, -1])
+            solved[i] = solved_rows(out, Y) & np.isfinite(L[:, -1])
             solved_epoch[i] = np.where(solved[i], first, -1)
     return XorSweep(name, lrs, seeds, epochs, losses, solved, solved_epoch)
 

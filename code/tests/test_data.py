@@ -15,5 +15,5 @@ def test_truth_tables():
 
 def test_solved():
     _, Y = bp.xor()
-    assert bp.solved(np.array([[0.1], [0.9], [0.6], [0.4]]), Y)
-    assert not bp.solved(np.array([[0.1], [0.9], [0.6], [0.6]]), Y)
+    assert bp.solved(np.array([[0.1], [0.9], [0.8], [0.2]]), Y)
+    assert not bp.solved(np.array([[0.1], [0.9], [0.8], [0.8]]), Y)
