@@ -9,7 +9,7 @@ from .activations import (ACTIVATIONS, get_activation, get_output_activation, id
                           identity_prime, relu, relu_prime, sigmoid, sigmoid_prime, softmax, tanh,
                           tanh_prime)
 from .data import and_gate, or_gate, solved, xor
-from .gradcheck import gradient_check, numerical_gradients, relative_error
+from .gradcheck import gradient_check, numerical_gradients, relative_error, relative_errors
 from .losses import (LOSSES, bce, bce_from_logits, bce_grad, ce, ce_from_logits, ce_grad, get_loss, mse,
                      mse_grad, output_delta)
 from .mlp import INITS, MLP, init_std
@@ -21,6 +21,6 @@ __all__ = [
     "ACTIVATIONS", "INITS", "LOSSES", "MLP", "SGD", "Adam", "Momentum", "and_gate", "bce",
     "bce_from_logits", "bce_grad", "ce", "ce_from_logits", "ce_grad", "get_activation",
     "get_output_activation", "get_loss", "make_optimizer", "softmax", "train", "gradient_check", "identity", "identity_prime", "init_std",
-    "mse", "mse_grad", "numerical_gradients", "or_gate", "output_delta", "relative_error",
+    "mse", "mse_grad", "numerical_gradients", "or_gate", "output_delta", "relative_error", "relative_errors",
     "relu", "relu_prime", "sigmoid", "sigmoid_prime", "solved", "tanh", "tanh_prime", "xor",
 ]

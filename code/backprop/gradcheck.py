@@ -41,11 +41,32 @@ def relative_error(a, b) -> float:
     return 0.0 if denom == 0 else float(np.linalg.norm(a - b) / denom)
 
 
-def gradient_check(net, X, Y, eps: float = 1e-6) -> float:
-    """Relative error between backpropagation and central differences (all parameters)."""
-    dWs, dbs = net.gradients(X, Y)
-    nWs, nbs = numerical_gradients(net, X, Y, eps)
-    return relative_error(list(dWs) + list(dbs), list(nWs) + list(nbs))
+def relative_errors(gradients, reference) -> dict[str, float]:
+    """The relative error of each parameter array: {'W1': …, 'b1': …, 'W2': …, …}.
+
+    ``gradients`` and ``reference`` are pairs (list of ∂L/∂W^l, list of ∂L/∂b^l), as
+    ``net.gradients`` and :func:`numerical_gradients` return them. Per array, not one
+    global number: the output layer's gradients are usually the largest, and in a
+    single number over all parameters they can hide a wrong hidden layer.
+    """
+    (dWs, dbs), (nWs, nbs) = gradients, reference
+    if not len(dWs) == len(dbs) == len(nWs) == len(nbs):
+        raise ValueError("gradients and reference must hold one W and one b per layer each")
+    errors = {}
+    for l, (dW, db, nW, nb) in enumerate(zip(dWs, dbs, nWs, nbs), start=1):
+        for name, a, b in ((f"W{l}", dW, nW), (f"b{l}", db, nb)):
+            if np.shape(a) != np.shape(b):
+                raise ValueError(f"{name}: shapes differ, {np.shape(a)} vs {np.shape(b)}")
+            errors[name] = relative_error(a, b)
+    return errors
+
+
+def gradient_check(net, X, Y, eps: float = 1e-6) -> dict[str, float]:
+    """Relative error between backpropagation and central differences, per parameter array.
+
+    Returns {'W1': …, 'b1': …, …, 'WL': …, 'bL': …}; ``max(result.values())`` is the worst.
+    """
+    return relative_errors(net.gradients(X, Y), numerical_gradients(net, X, Y, eps))
 
 
 def _as_list(x):

@@ -58,3 +58,29 @@ def test_backprop_agrees_with_finite_differences(sizes, hidden, output, loss, m,
         assert max(np.abs(g).max() for g in nWs + nbs) < 1e-8
         return
     assert bp.relative_error(dWs + dbs, nWs + nbs) < 1e-6
+
+
+def test_gradient_check_is_per_array_and_sees_a_wrong_hidden_layer():
+    X, Y = bp.xor()
+    net = bp.MLP([2, 3, 1], seed=1)
+    errors = bp.gradient_check(net, X, Y)
+    assert list(errors) == ["W1", "b1", "W2", "b2"] and max(errors.values()) < 1e-6
+    dWs, dbs = net.gradients(X, Y)
+    reference = bp.numerical_gradients(net, X, Y)
+    wrong_b1 = [dbs[0] * 1.5, dbs[1]]  # a bug in one hidden-layer bias
+    per_array = bp.relative_errors((dWs, wrong_b1), reference)
+    assert per_array["b1"] > 0.1
+    assert all(per_array[k] < 1e-6 for k in ("W1", "W2", "b2"))
+    # one global number over all parameters dilutes the same bug
+    assert bp.relative_error(dWs + wrong_b1, reference[0] + reference[1]) < per_array["b1"]
+
+
+def test_relative_errors_refuses_mismatched_layers():
+    import pytest
+    X, Y = bp.xor()
+    net = bp.MLP([2, 3, 1], seed=1)
+    dWs, dbs = net.gradients(X, Y)
+    with pytest.raises(ValueError, match="one W and one b"):
+        bp.relative_errors((dWs[:1], dbs), (dWs, dbs))
+    with pytest.raises(ValueError, match="shapes differ"):
+        bp.relative_errors((dWs, dbs), ([dWs[0].T, dWs[1]], dbs))
