@@ -48,6 +48,17 @@ def test_code_cells_are_identical(zh, en):
         assert normalise(a) == normalise(b), f"code cell {i} differs:\n--- zh\n{a}\n--- en\n{b}"
 
 
+def cell_tags(path):
+    return [sorted(c.metadata.get("tags", [])) for c in jupytext.read(path).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("zh, en", PAIRS, ids=IDS)
+def test_code_cells_carry_the_same_tags(zh, en):
+    """A claim check hidden on one page (remove-cell) is hidden on the other; raises-exception alike."""
+    for i, (a, b) in enumerate(zip(cell_tags(zh), cell_tags(en))):
+        assert a == b, f"code cell {i}: tags {a} in Chinese, {b} in English"
+
+
 @pytest.mark.parametrize("zh, en", PAIRS, ids=IDS)
 def test_lang_is_set_once_and_correctly(zh, en):
     for path, lang in ((zh, "zh"), (en, "en")):

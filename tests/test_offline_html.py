@@ -1,15 +1,16 @@
-"""The built pages load nothing from a third-party host.
+"""The built pages load nothing from a third-party host, and show nothing of the build machine.
 
 Every script, stylesheet, font, image, iframe and preload must come from the
 book itself. Links a reader clicks (Binder, the repository) are fine.
 """
 import re
+import sys
 from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import HTML, html_pages
+from conftest import HTML, ROOT, html_pages
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
 
@@ -99,3 +100,13 @@ def test_each_no_kernel_explorer_is_at_most_1_mb_and_says_it_is_precomputed(buil
             assert note is not None and note.find("a", href=re.compile(r"^https://mybinder\.org/")), \
                 f"{page.name}: the explorer must say it is precomputed and link to Binder"
     assert found >= 2
+
+
+def test_no_page_shows_a_path_of_the_build_machine(built_html):
+    """Tracebacks and warnings must not leak where the book was built (a reader's page is not a log)."""
+    leaks = [str(ROOT), sys.prefix, "site-packages", "/.venv/", "/usr/lib/python"]
+    for page in html_pages():
+        text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text()
+        found = [s for s in leaks if s in text]
+        found += re.findall(r"File \S*/\S+\.py", text)
+        assert not found, f"{page.relative_to(HTML)} shows a path of the build machine: {found[:3]}"
