@@ -18,6 +18,10 @@ from .activations import sigmoid, sigmoid_prime
 from .mlp import MLP
 from .trace import deltas as trace_deltas
 
+# The appendix's two thresholds for a gradient check's relative error, written once:
+PASSES = 1e-6  # below this, backpropagation and central differences agree (float64, eps = 1e-6)
+WRONG = 0.1    # above this, no rounding explains the gap: the formula is wrong
+
 OUTPUT_DELTAS = ("mse", "ce", "mse_unscaled")
 HIDDEN_FACTORS = ("prime_of_z", "prime_of_a", "prime_of_error")
 
@@ -111,6 +115,60 @@ def source003_transposed_weight_gradients(net, X, Y):
     return [dW.T for dW in dWs], dbs
 
 
+def source003_output_gradient_in_every_layer(net, X, Y):
+    """003 step 3.2 read as printed: δ^l = ∂L/∂a^L ⊙ σ′(z^l) in every layer, with no BP2 recursion.
+
+    The article calls ∂L/∂a^{(l)} "the gradient of the loss with respect to the output layer" and
+    gives no (W^{l+1})ᵀ δ^{l+1}. With one output unit, (m, 1) ⊙ (m, n_l) broadcasts silently.
+    BP4 and BP3 are kept right, so only the hidden layers' gradients are wrong. Returns (dWs, dbs).
+    """
+    _check_net(net)
+    X, Y = _check_data(net, X, Y)
+    zs, acts = net.forward_trace(X)
+    dL_da = (acts[-1] - Y) / X.shape[0]          # ∂L/∂a^L for the book's L = (1/2m) Σ ‖a − y‖²
+    dWs, dbs = [], []
+    for layer in range(net.n_layers):
+        delta = dL_da * sigmoid_prime(zs[layer])  # the article's formula at every layer
+        dWs.append(delta.T @ acts[layer])
+        dbs.append(delta.sum(axis=0))
+    return dWs, dbs
+
+
+def source002_update_while_backpropagating(net, X, Y, lr):
+    """002 §2.2.2: "from the last layer to the first, update the parameters layer by layer".
+
+    Done literally, W^{l+1} is already updated when δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l) is formed,
+    so the lower layers get the "gradient" of a different network. Returns the (dWs, dbs) that
+    such a pass applies; ``net`` itself is not changed (the pass works on copies of W).
+    """
+    _check_net(net)
+    X, Y = _check_data(net, X, Y)
+    lr = positive_number(lr, "lr")
+    zs, acts = net.forward_trace(X)
+    weights = [W.copy() for W in net.weights]
+    delta = (acts[-1] - Y) * sigmoid_prime(zs[-1]) / X.shape[0]   # BP1, right
+    dWs, dbs = [None] * net.n_layers, [None] * net.n_layers
+    for layer in range(net.n_layers - 1, -1, -1):
+        dWs[layer], dbs[layer] = delta.T @ acts[layer], delta.sum(axis=0)
+        weights[layer] -= lr * dWs[layer]                          # updated before going back
+        if layer > 0:
+            delta = (delta @ weights[layer]) * sigmoid_prime(zs[layer - 1])
+    return dWs, dbs
+
+
+def source003_listing1_update_pairs(n_weights):
+    """003 first listing: which layer's gradient ``weights[i-1] -= … gradients[i]`` applies to which W.
+
+    ``gradients`` is filled from the last layer backwards; returns a list of pairs
+    (layer updated, layer the gradient belongs to), counted from 1, in the loop's order.
+    """
+    n = non_negative_int(n_weights, "n_weights")
+    if n < 1:
+        raise ValueError("n_weights must be >= 1")
+    grad_layer = [n - i for i in range(n)]          # gradients[i] belongs to layer n − i
+    return [((i - 1) % n + 1, grad_layer[i]) for i in range(n)]
+
+
 def source003_listing1_weight_gradients(net, X, Y):
     """003 first listing: dW for the i-th layer from the end = a^{L−i+1} ⊙ δ^1 (broadcast), one array per layer.
 
@@ -181,6 +239,42 @@ def train_with_sign(net, X, Y, lr, epochs, sign=-1.0):
 TUPLE_AUGMENTED = "W, b = np.ones(2), np.ones(2)\nW, b -= 0.1 * dW, 0.1 * db\n"
 UNDEFINED_NAME = "shapes = [(layers[i - 1], layers[i]) for i in range(1, 3)]\n"
 UNDEFINED_DATASET = "for images, labels in train_dataset:\n    pass\n"
+
+
+def raised(f, *args, **kwargs):
+    """Call ``f(*args, **kwargs)``; return "ExceptionType: message" if it raises, else None.
+
+    The appendix prints this line instead of a traceback: the type and the message are what
+    the reader needs, and a traceback would show the build machine's file paths.
+    """
+    try:
+        f(*args, **kwargs)
+    except Exception as error:  # noqa: BLE001  (every error is the result to show)
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def error_table(rows: dict) -> str:
+    """Per-array relative errors of several variants as a text table, one row per variant.
+
+    ``rows`` maps a variant's name to a dict {'W1': …, 'b1': …} from ``bp.relative_errors``.
+    """
+    if not rows:
+        raise ValueError("rows must name at least one variant")
+    columns = list(next(iter(rows.values())))
+    width = max(len(name) for name in rows)
+    lines = [" " * width + "".join(f"{c:>10s}" for c in columns)]
+    for name, errors in rows.items():
+        lines.append(f"{name:<{width}s}" + "".join(f"{errors[c]:10.1e}" for c in columns))
+    return "\n".join(lines)
+
+
+def outputs_on_wrong_side(outputs, Y) -> int:
+    """How many outputs lie on the wrong side of 0.5 for their 0/1 target; outputs and Y (m, n_out)."""
+    outputs, Y = np.asarray(outputs, dtype=float), np.asarray(Y, dtype=float)
+    if outputs.shape != Y.shape:
+        raise ValueError(f"outputs must have the shape of Y {Y.shape}; got {outputs.shape}")
+    return int(np.sum((outputs >= 0.5) != (Y >= 0.5)))
 
 
 def run_snippet(source: str):

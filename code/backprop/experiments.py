@@ -1,10 +1,14 @@
-"""Experiments that train many small networks: which seeds solve XOR, which get stuck.
+"""Chapter 6's experiments: which seeds solve XOR, within which epoch budget, with which loss.
 
 ``train_seeds`` trains one network per seed, exactly as ``MLP.fit`` would
 (full-batch gradient descent), but all seeds at once with the batched trainer;
-it records when each network first solves the task and keeps every loss curve. ``hidden_gates``
-reads what the first hidden layer of a two-input network computes by naming
-the logic gate each unit implements once its activation is cut at 0.5.
+it records when each network first solves the task and keeps every loss curve.
+``solved_by_budget`` asks the same question at several epoch budgets, and
+``tune_lr`` finds each loss's best learning rate on a grid, so that two losses
+are compared each at its own tuned η. ``hidden_gates`` reads what the first
+hidden layer of a two-input network computes by naming the logic gate each
+unit implements once its activation is cut at 0.5; ``gates_during_training``
+follows those gates through one run. "Solved" is always ``data.solved``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import as_matrix, choice, non_negative_int, positive_number
-from .data import _INPUTS, solved, xor
+from .data import solved, xor
 from .losses import LOSSES
 from .batched import train_many
 from .mlp import MLP
@@ -57,7 +61,7 @@ def hidden_gates(net: MLP) -> list[tuple[str, str]]:
     """
     if not isinstance(net, MLP) or net.sizes[0] != 2 or net.n_layers < 2:
         raise ValueError("net must be an MLP with 2 inputs and at least one hidden layer, e.g. MLP([2, 4, 1])")
-    a1 = net.forward_trace(_INPUTS)[1][1]  # a^1, shape (4, n_1)
+    a1 = net.forward_trace(xor()[0])[1][1]  # a^1 on the inputs 00, 01, 10, 11: shape (4, n_1)
     return [gate_of(a1[:, k]) for k in range(a1.shape[1])]
 
 
@@ -130,3 +134,191 @@ def train_seeds(sizes, seeds, lr, epochs, loss="mse", check_every=50, X=None, Y=
     checked = np.minimum(np.maximum(check_every, -(-exact // check_every) * check_every), epochs)
     first = np.where(exact >= 0, checked, -1)
     return SeedSweep(tuple(nets[0].sizes), loss, lr, epochs, seeds, run.losses, final, run.solved, first, nets)
+
+
+# ----- chapter 6's qualitative words, each with its threshold written once ------------
+NEAR = 0.1       # a final loss "near" a plateau value v: within 10% above it, v ≤ loss ≤ 1.1 v
+HOVER = 0.05     # the loss "hovers a little under" a value v: within 5% below it
+VERY_RARELY = 0.05  # "very rarely": in fewer than 5% of the seeds
+
+
+def near(losses, value, rel: float = NEAR) -> np.ndarray:
+    """Which final losses sit near the plateau ``value``: value ≤ loss ≤ (1 + rel)·value."""
+    losses = np.asarray(losses, dtype=np.float64)
+    return (losses >= value) & (losses <= (1 + rel) * value)
+
+
+def hover_span(curve, value, rel: float = HOVER) -> tuple[int, int]:
+    """The longest stretch of epochs [first, last] where (1 − rel)·value ≤ curve ≤ value.
+
+    ``curve`` is one loss curve (epochs,); returns (−1, −1) if the curve never enters the band.
+    """
+    curve = np.asarray(curve, dtype=np.float64)
+    inside = (curve >= (1 - rel) * value) & (curve <= value)
+    best, start = (-1, -1), None
+    for epoch, flag in enumerate(np.append(inside, False)):
+        if flag and start is None:
+            start = epoch
+        elif not flag and start is not None:
+            if epoch - 1 - start > best[1] - best[0]:
+                best = (start, epoch - 1)
+            start = None
+    return best
+
+
+def circuit_of(net: MLP) -> tuple[str, ...]:
+    """The hidden gates of a 2-n-1 network as a sorted tuple of names: its "circuit", unit order ignored."""
+    return tuple(sorted(name for name, _ in hidden_gates(net)))
+
+
+@dataclass(frozen=True)
+class GateHistory:
+    """One run followed through training: at each checkpoint epoch, the loss, the hidden gates and ``solved``."""
+
+    epochs: np.ndarray
+    losses: np.ndarray
+    gates: tuple
+    solved: np.ndarray
+
+    @property
+    def final_from(self) -> int:
+        """The first checkpoint epoch from which the gates no longer change until the last checkpoint."""
+        k = len(self.gates) - 1
+        while k > 0 and self.gates[k - 1] == self.gates[-1]:
+            k -= 1
+        return int(self.epochs[k])
+
+
+def gates_during_training(sizes, seed, lr, checkpoints, loss="mse") -> GateHistory:
+    """Train ``MLP(sizes, loss=loss, seed=seed)`` on XOR and read its hidden gates at each checkpoint.
+
+    ``checkpoints`` are increasing epoch counts (0 = before training); the run is one
+    ``fit`` split into pieces, so its numbers are those of a single long ``fit``.
+    """
+    checkpoints = [non_negative_int(e, "checkpoints") for e in checkpoints]
+    if not checkpoints or any(b <= a for a, b in zip(checkpoints, checkpoints[1:])):
+        raise ValueError("checkpoints must be a non-empty increasing list of epochs, e.g. [0, 100, 1000]")
+    X, Y = xor()
+    net, done = MLP(sizes, loss=loss, seed=seed), 0
+    losses, gates, ok = [], [], []
+    for epoch in checkpoints:
+        net.fit(X, Y, lr, epoch - done)
+        done = epoch
+        losses.append(net.loss(X, Y))
+        gates.append(tuple(name for name, _ in hidden_gates(net)))
+        ok.append(solved(net.forward(X), Y))
+    return GateHistory(np.array(checkpoints), np.array(losses), tuple(gates), np.array(ok))
+
+
+@dataclass(frozen=True)
+class BudgetCurve:
+    """Which seeds are solved after exactly B epochs, for several epoch budgets B.
+
+    ``solved[k, i]``: seed ``seeds[i]`` is solved (``data.solved``) at the last epoch of
+    budget ``budgets[k]``; ``first_solved[i]``: the first epoch at which it was solved in
+    the longest run (−1 if never), for the curve between the budgets.
+    """
+
+    sizes: tuple
+    loss: str
+    lr: float
+    seeds: np.ndarray
+    budgets: np.ndarray
+    solved: np.ndarray
+    first_solved: np.ndarray
+
+    @property
+    def counts(self) -> np.ndarray:
+        """How many seeds are solved at each budget."""
+        return self.solved.sum(axis=1)
+
+    @property
+    def ever_solved_by(self) -> np.ndarray:
+        """For each budget, how many seeds had been solved at some epoch up to it (in the longest run)."""
+        done = self.first_solved >= 0
+        return np.array([int(np.sum(done & (self.first_solved <= b))) for b in self.budgets])
+
+
+def solved_by_budget(sizes, seeds, lr, budgets, loss="mse") -> BudgetCurve:
+    """Train every seed on XOR for each budget B and record which are solved after exactly B epochs.
+
+    One ``batched.train_many`` call per budget: a run counts as solved at B only if it is
+    solved at its last epoch, whatever it did before.
+    """
+    seeds = np.asarray(list(seeds))
+    budgets = np.asarray([non_negative_int(b, "budgets") for b in budgets])
+    if budgets.size == 0 or np.any(np.diff(budgets) <= 0):
+        raise ValueError("budgets must be a non-empty increasing list of epochs, e.g. [1500, 5000, 20000]")
+    X, Y = xor()
+    runs = [train_many(sizes, X, Y, lr, int(b), seeds=seeds, loss=loss) for b in budgets]
+    return BudgetCurve(tuple(sizes), loss, float(lr), seeds, budgets,
+                       np.array([r.solved for r in runs]), runs[-1].solved_epoch)
+
+
+@dataclass(frozen=True)
+class LrTuning:
+    """A learning-rate grid for one loss: at ``lrs[k]``, ``n_solved[k]`` seeds end solved.
+
+    ``mean_last_loss[k]`` is the mean over the seeds of the loss at the last epoch
+    (infinite for a seed that diverged); it only breaks ties.
+    """
+
+    loss: str
+    lrs: np.ndarray
+    n_seeds: int
+    epochs: int
+    n_solved: np.ndarray
+    mean_last_loss: np.ndarray
+
+    @property
+    def best(self) -> int:
+        """Index of the best η: most seeds solved, ties broken by the lower mean final loss."""
+        order = np.lexsort((self.mean_last_loss, -self.n_solved))
+        return int(order[0])
+
+    @property
+    def best_lr(self) -> float:
+        """The tuned learning rate."""
+        return float(self.lrs[self.best])
+
+    @property
+    def bracketed(self) -> bool:
+        """True when the best η is not at either edge of the grid."""
+        return 0 < self.best < len(self.lrs) - 1
+
+
+def tune_lr(sizes, lrs, seeds, epochs, loss="mse") -> LrTuning:
+    """Train every (η, seed) pair on XOR for ``epochs`` epochs (one batched call) and score each η."""
+    lrs = np.asarray(lrs, dtype=np.float64)
+    seeds = np.asarray(list(seeds))
+    if lrs.ndim != 1 or lrs.size < 3 or np.any(np.diff(lrs) <= 0):
+        raise ValueError("lrs must be an increasing grid of at least 3 learning rates")
+    if seeds.size < 3:
+        raise ValueError("tune on at least 3 seeds")
+    X, Y = xor()
+    run = train_many(sizes, X, Y, np.repeat(lrs, seeds.size), epochs, seeds=np.tile(seeds, lrs.size),
+                     loss=loss)
+    shape = (lrs.size, seeds.size)
+    if epochs < 1:
+        raise ValueError("epochs must be >= 1")
+    last = np.where(run.diverged, np.inf, run.losses[:, -1]).reshape(shape)
+    return LrTuning(loss, lrs, int(seeds.size), int(epochs), run.solved.reshape(shape).sum(axis=1),
+                    last.mean(axis=1))
+
+
+def outputs_without(net: MLP, X, units) -> np.ndarray:
+    """The outputs a^L (m, n_out) of a 2-n-1 network with the output weights of hidden ``units`` set to 0.
+
+    Units are numbered from 1, as in the prose. Silencing a unit this way shows whether the
+    output still needs it; ``net`` itself is not changed.
+    """
+    if not isinstance(net, MLP) or net.n_layers != 2:
+        raise ValueError("net must be an MLP with one hidden layer, e.g. MLP([2, 4, 1])")
+    units = [int(k) for k in units]
+    if any(not 1 <= k <= net.sizes[1] for k in units):
+        raise ValueError(f"units are numbered 1 … {net.sizes[1]}; got {units}")
+    keep = np.ones(net.sizes[1])
+    keep[[k - 1 for k in units]] = 0.0
+    a1 = net.forward_trace(X)[1][1]  # a^1, (m, n_1)
+    z2 = (a1 * keep) @ net.weights[1].T + net.biases[1]
+    return net.output_activation.f(z2)

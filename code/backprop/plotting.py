@@ -159,7 +159,7 @@ def network_diagram(ax, net, lang: str, x=None):
 
 # ----- chapter 3, loss functions ------------------------------------------------
 def loss_shape_figure(lang: str):
-    """Left: one sample's MSE ½(a − y)² and BCE −[y log a + (1−y) log(1−a)] against a.
+    """Left: one sample's loss ℓ against a: MSE ½(a − y)² and BCE −[y ln a + (1−y) ln(1−a)].
 
     Right: |δ| of one sample against z for y = 1, from ``output_delta`` times m.
     """
@@ -273,14 +273,39 @@ def final_loss_histogram(ax, final_losses, names, lang: str, bins=None):
     return ax
 
 
+def solved_by_budget_plot(ax, curve, lang: str):
+    """Fraction of seeds solved against the epoch budget (log axis), with 95% Wilson intervals.
+
+    ``curve`` is an ``experiments.BudgetCurve``: points at its budgets (solved at the last
+    epoch of that budget), and a thin line of the seeds first solved by each epoch.
+    """
+    from .claims import wilson_interval
+
+    n = curve.seeds.size
+    low, high = np.array([wilson_interval(int(k), n) for k in curve.counts]).T
+    frac = curve.counts / n
+    first = np.sort(curve.first_solved[curve.first_solved >= 0])
+    epochs = np.geomspace(max(1, curve.budgets[0] / 4), curve.budgets[-1], 200)
+    ax.plot(epochs, np.searchsorted(first, epochs, side="right") / n, color="0.6", lw=1,
+            label=label("first_solved_line", lang))
+    ax.errorbar(curve.budgets, frac, yerr=[frac - low, high - frac], fmt="o", color="C0", capsize=3,
+                label=label("solved_at_budget", lang))
+    ax.set_xscale("log")
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(label("epoch_budget", lang))
+    ax.set_ylabel(label("fraction_solved", lang))
+    ax.legend(fontsize=9, loc="lower right")
+    return ax
+
+
 def neuron_graph_figure(g: dict, lang: str):
-    """The graph x, w → u = w·x → z = u + b → a = σ(z) → L = ½(a − y)², with forward values and ∂L/∂(node).
+    """The graph x, w → u = w·x → z = u + b → a = σ(z) → ℒ = ½(a − y)², with forward values and ∂ℒ/∂(node).
 
     ``g`` is the dict of :func:`backprop.trace.neuron_graph`.
     """
     fig, ax = new_figure(figsize=(9.0, 3.4))
     pos = {"x": (0, 1.1), "w": (0, -1.1), "u": (2, 0), "b": (2, -1.9), "z": (4, 0), "a": (6, 0), "L": (8, 0)}
-    names = {"x": "x", "w": "w", "u": "u = w·x", "b": "b", "z": "z = u + b", "a": "a = σ(z)", "L": "L = ½(a − y)²"}
+    names = {"x": "x", "w": "w", "u": "u = w·x", "b": "b", "z": "z = u + b", "a": "a = σ(z)", "L": "ℒ = ½(a − y)²"}
     forward = {k: g[k] for k in ("x", "w", "b", "u", "z", "a", "L")}
     backward = {"w": g["dL_dw"], "x": g["dL_dx"], "u": g["dL_du"], "b": g["dL_db"], "z": g["dL_dz"], "a": g["dL_da"]}
     edges = [("x", "u", "w"), ("w", "u", "x"), ("u", "z", "1"), ("b", "z", "1"), ("z", "a", "σ′(z)"), ("a", "L", "a − y")]
@@ -306,44 +331,100 @@ def neuron_graph_figure(g: dict, lang: str):
     return fig
 
 
-def cost_figure(rows, lang: str):
-    """Log-log plot of the median seconds of a forward pass, backprop and finite differences against the parameter count.
+def fork_graph_figure(g: dict, lang: str):
+    """The graph h → p = v₁h, q = v₂h → ℒ = ½(p − y₁)² + ½(q − y₂)²: one value, two paths, and their sum at h.
 
+    ``g`` is the dict of :func:`backprop.trace.fork_graph`; colours as in :func:`neuron_graph_figure`.
+    """
+    fig, ax = new_figure(figsize=(9.0, 3.6))
+    pos = {"h": (0, 0), "p": (3.4, 1.1), "q": (3.4, -1.1), "L": (7.2, 0)}
+    names = {"h": "h", "p": "p = v₁·h", "q": "q = v₂·h", "L": "ℒ = ½(p − y₁)² + ½(q − y₂)²"}
+    edges = [("h", "p", f"v₁ = {g['v1']:g}"), ("h", "q", f"v₂ = {g['v2']:g}"),
+             ("p", "L", "p − y₁"), ("q", "L", "q − y₂")]
+    for src, dst, local in edges:
+        (x0, y0), (x1, y1) = pos[src], pos[dst]
+        shrink_in = 1.7 if dst == "L" else 0.7
+        ax.annotate("", xy=(x1 - shrink_in, y1 + 0.35 * (y0 - y1) / 1.1 * (dst == "L")),
+                    xytext=(x0 + 0.45, y0), arrowprops=dict(arrowstyle="->", color="0.4", lw=1.2))
+        ax.text((x0 + x1) / 2 - 0.2, (y0 + y1) / 2 + (0.3 if y0 + y1 >= 0 else -0.45), local,
+                ha="center", fontsize=9, color="tab:purple")
+    for key, (px, py) in pos.items():
+        ax.text(px, py, names[key], ha="center", va="center", fontsize=10,
+                bbox=dict(boxstyle="round,pad=0.35", fc="white", ec="0.3"))
+        ax.text(px, py + 0.5, f"{g[key]:.4f}", ha="center", color="tab:green", fontsize=9)
+    for key in ("p", "q"):
+        px, py = pos[key]
+        ax.text(px, py - 0.55, f"{g['dL_d' + key]:.4f}", ha="center", color="tab:red", fontsize=9)
+    ax.text(0, -0.6, f"{g['path_p']:.4f} + {g['path_q']:.4f}\n= {g['dL_dh']:.4f}", ha="center", va="top",
+            color="tab:red", fontsize=9)
+    for color, key in (("tab:green", "graph_forward"), ("tab:red", "graph_backward"), ("tab:purple", "graph_local")):
+        ax.plot([], [], "s", color=color, label=label(key, lang))
+    ax.legend(loc="upper right", fontsize=8, frameon=False)
+    ax.set_xlim(-1.0, 9.8)
+    ax.set_ylim(-2.0, 2.0)
+    ax.axis("off")
+    ax.set_title(label("fork_title", lang))
+    return fig
+
+
+def cost_figure(rows, lang: str):
+    """Left: multiply-adds of a forward pass, of backprop and of finite differences against the parameter count (counted).
+
+    Right: the same three as measured seconds, median with the range (fastest, slowest) as bars.
     ``rows`` is the list of :func:`backprop.trace.gradient_costs`.
     """
-    fig, ax = new_figure(figsize=(6.5, 4.0))
+    fig, (left, right) = new_figure(2, figsize=(9.5, 4.0))
     n = [r["n_params"] for r in rows]
     for key, name, marker in (("forward", "cost_forward", "o"), ("backprop", "cost_backprop", "s"),
                               ("numerical", "cost_numerical", "^")):
-        ax.loglog(n, [r[key] for r in rows], marker=marker, label=label(name, lang))
-    ax.set_xlabel(label("n_params", lang))
-    ax.set_ylabel(label("seconds", lang))
-    ax.set_title(label("cost_title", lang))
-    ax.legend(fontsize=9)
+        left.loglog(n, [r["multiply_adds"][key] for r in rows], marker=marker, label=label(name, lang))
+        median = np.array([r[key] for r in rows])
+        low, high = np.array([r[f"{key}_range"] for r in rows]).T
+        right.errorbar(n, median, yerr=[median - low, high - median], marker=marker, capsize=3)
+        right.set_xscale("log")
+        right.set_yscale("log")
+    left.set_ylabel(label("multiply_adds", lang))
+    right.set_ylabel(label("seconds", lang))
+    for ax, title in ((left, "cost_counted"), (right, "cost_timed")):
+        ax.set_xlabel(label("n_params", lang))
+        ax.set_title(label(title, lang))
+    left.legend(fontsize=8)
+    fig.suptitle(label("cost_title", lang))
     return fig
 
 
 def convergence_heatmaps(maps, names, lang: str):
     """Heatmaps over learning rate η (rows) × init scale s (columns), one column of panels per map.
 
-    ``maps`` are :class:`backprop.batched.ConvergenceMap` results (``fraction_solved`` and
-    ``median_epochs``, each of shape (n_lrs, n_scales)); ``names`` titles each map's panels.
-    Top row: the fraction of seeds that solved XOR; bottom row: the median epochs of those runs.
+    ``maps`` are :class:`backprop.batched.ConvergenceMap` results (``fraction_solved``,
+    ``median_epochs`` and ``n_solved``, each of shape (n_lrs, n_scales)); ``names`` titles
+    each map's panels. Top row: the fraction of seeds that solved XOR; bottom row: the
+    median epochs over the runs that solved. A cell resting on fewer than ``MIN_RUNS``
+    runs (seeds in the top row, solved runs in the bottom row) is drawn grey, its number
+    in grey; a cell with no solved run shows "—".
     """
+    from .batched import MIN_RUNS
+
     maps, names = list(maps), list(names)
     if not maps or len(maps) != len(names):
         raise ValueError(f"give one name per map and at least one map; got {len(maps)} maps, {len(names)} names")
-    fig, axes = new_figure(len(maps), 2, figsize=(5.0 * len(maps) + 1.0, 8.2), squeeze=False)
+    fig, axes = new_figure(len(maps), 2, figsize=(5.0 * len(maps) + 1.0, 8.6), squeeze=False)
     for col, (m, name) in enumerate(zip(maps, names)):
-        rows = ((m.fraction_solved, "Greens", (0.0, 1.0), "conv_fraction", "{:.2f}"),
-                (m.median_epochs, "viridis_r", (0.0, float(m.epochs)), "conv_median", "{:.0f}"))
-        for row, (values, cmap, (lo, hi), key, fmt) in enumerate(rows):
+        rows = ((m.fraction_solved, np.full(m.fraction_solved.shape, m.n_seeds), "Greens", (0.0, 1.0),
+                 "conv_fraction", "{:.2f}"),
+                (m.median_epochs, np.asarray(m.n_solved), "viridis_r", (0.0, float(m.epochs)),
+                 "conv_median", "{:.0f}"))
+        for row, (values, runs, cmap, (lo, hi), key, fmt) in enumerate(rows):
             ax = axes[row, col]
-            image = ax.imshow(values, origin="lower", aspect="auto", cmap=cmap, vmin=lo, vmax=hi)
+            few = (runs < MIN_RUNS) | ~np.isfinite(values)
+            colors = matplotlib.colormaps[cmap].with_extremes(bad="0.88")
+            image = ax.imshow(np.ma.masked_where(few, values), origin="lower", aspect="auto", cmap=colors,
+                              vmin=lo, vmax=hi)
             for (i, j), v in np.ndenumerate(values):
-                dark = np.isfinite(v) and (v - lo) / (hi - lo) > (0.6 if row == 0 else 0.5)  # dark cell
+                dark = not few[i, j] and (v - lo) / (hi - lo) > (0.6 if row == 0 else 0.5)  # dark cell
+                color = "0.45" if few[i, j] else "white" if dark else "black"
                 ax.text(j, i, "—" if not np.isfinite(v) else fmt.format(v), ha="center", va="center",
-                        fontsize=8.5, color="white" if dark else "black")
+                        fontsize=8.5, color=color)
             ax.set_xticks(range(len(m.scales)), [f"{s:.2g}" for s in m.scales])
             ax.set_yticks(range(len(m.lrs)), [f"{v:.3g}" for v in m.lrs])
             ax.set_xlabel(label("conv_scale", lang))
@@ -352,4 +433,5 @@ def convergence_heatmaps(maps, names, lang: str):
             ax.grid(False)
             fig.colorbar(image, ax=ax, shrink=0.85)
     fig.suptitle(label("conv_title", lang).format(seeds=maps[0].n_seeds, epochs=maps[0].epochs))
+    fig.supxlabel(label("conv_few_runs", lang).format(n=MIN_RUNS), fontsize=9)
     return fig

@@ -1,9 +1,11 @@
 """Every number of one forward and backward pass, and what gradients cost.
 
-Chapter 4 draws the chain rule on a one-neuron graph (:func:`neuron_graph`) and
-measures backpropagation against finite differences (:func:`gradient_costs`);
-chapter 5 names each quantity of a small network (:func:`quantities`) so that
-the prose can glue it into a table. Arrays hold one sample per row, as in ``MLP``.
+Chapter 4 draws the chain rule on a one-neuron graph (:func:`neuron_graph`) and on
+a graph where one value feeds two paths (:func:`fork_graph`), counts the
+multiply-adds of backpropagation and of finite differences (:func:`multiply_adds`)
+and times both (:func:`gradient_costs`); chapter 5 names each quantity of a small
+network (:func:`quantities`) so that the prose can glue it into a table. Arrays
+hold one sample per row, as in ``MLP``. ℒ is the loss (for one sample, ℒ = ℓ).
 """
 
 from __future__ import annotations
@@ -19,15 +21,24 @@ from .gradcheck import numerical_gradients
 from .losses import output_delta
 
 
-def neuron_graph(w: float, x: float, b: float, y: float) -> dict:
-    """Forward values and backward derivatives of L = ½(σ(w x + b) − y)² on its graph u = w x, z = u + b, a = σ(z).
-
-    Keys ``x, w, b, y, u, z, a, L`` are forward values; ``dL_da, dL_dz, dL_du, dL_dw, dL_db, dL_dx``
-    are ∂L/∂(node), each the previous one times a local derivative.
-    """
-    for name, v in (("w", w), ("x", x), ("b", b), ("y", y)):
+def _finite_numbers(**values):
+    for name, v in values.items():
         if isinstance(v, bool) or not isinstance(v, numbers.Real) or not np.isfinite(v):
             raise ValueError(f"{name} must be one finite number; got {v!r}")
+
+
+def _central_difference(f, value: float, eps: float) -> float:
+    """(f(v + ε) − f(v − ε)) / 2ε: the derivative of f at v without the chain rule."""
+    return (f(value + eps) - f(value - eps)) / (2 * eps)
+
+
+def neuron_graph(w: float, x: float, b: float, y: float) -> dict:
+    """Forward values and backward derivatives of ℒ = ½(σ(w x + b) − y)² on its graph u = w x, z = u + b, a = σ(z).
+
+    Keys ``x, w, b, y, u, z, a, L`` are forward values (``L`` is ℒ); ``dL_da, dL_dz, dL_du, dL_dw,
+    dL_db, dL_dx`` are ∂ℒ/∂(node), each the previous one times a local derivative.
+    """
+    _finite_numbers(w=w, x=x, b=b, y=y)
     u = w * x
     z = u + b
     a = float(sigmoid(z))
@@ -38,6 +49,40 @@ def neuron_graph(w: float, x: float, b: float, y: float) -> dict:
     g["dL_db"] = g["dL_dz"] * 1.0                   # ∂z/∂b = 1
     g["dL_dw"] = g["dL_du"] * x                     # ∂u/∂w = x
     g["dL_dx"] = g["dL_du"] * w                     # ∂u/∂x = w
+    return {k: float(v) for k, v in g.items()}
+
+
+def neuron_graph_numerical(w: float, x: float, b: float, y: float, eps: float = 1e-6) -> dict:
+    """∂ℒ/∂w, ∂ℒ/∂b, ∂ℒ/∂x of ℒ = ½(σ(w x + b) − y)² by central differences (keys as in :func:`neuron_graph`).
+
+    An independent check of the graph's backward values: no chain rule is used.
+    """
+    _finite_numbers(w=w, x=x, b=b, y=y)
+    loss = lambda w_, x_, b_: 0.5 * (float(sigmoid(w_ * x_ + b_)) - y) ** 2  # noqa: E731
+    return {"dL_dw": _central_difference(lambda v: loss(v, x, b), w, eps),
+            "dL_db": _central_difference(lambda v: loss(w, x, v), b, eps),
+            "dL_dx": _central_difference(lambda v: loss(w, v, b), x, eps)}
+
+
+def fork_graph(h: float, v1: float, v2: float, y1: float, y2: float, eps: float = 1e-6) -> dict:
+    """One value feeding two paths: p = v₁ h, q = v₂ h, ℒ = ½(p − y₁)² + ½(q − y₂)².
+
+    This is BP2's situation without the σ′: h is a hidden unit's activation and
+    p, q the weighted inputs of two units of the next layer. Keys: the forward
+    values ``h, v1, v2, y1, y2, p, q, L``; the backward values ``dL_dp = p − y₁``
+    and ``dL_dq = q − y₂``; the two path products ``path_p = ∂ℒ/∂p · v₁`` and
+    ``path_q = ∂ℒ/∂q · v₂``; their sum ``dL_dh`` (the multivariable chain rule);
+    and ``numerical``, ∂ℒ/∂h by a central difference, which uses no chain rule.
+    """
+    _finite_numbers(h=h, v1=v1, v2=v2, y1=y1, y2=y2)
+    loss = lambda h_: 0.5 * (v1 * h_ - y1) ** 2 + 0.5 * (v2 * h_ - y2) ** 2  # noqa: E731
+    g = {"h": h, "v1": v1, "v2": v2, "y1": y1, "y2": y2, "p": v1 * h, "q": v2 * h, "L": loss(h)}
+    g["dL_dp"] = g["p"] - y1                        # local derivative of ½(p − y₁)²
+    g["dL_dq"] = g["q"] - y2
+    g["path_p"] = g["dL_dp"] * v1                   # ∂p/∂h = v₁
+    g["path_q"] = g["dL_dq"] * v2                   # ∂q/∂h = v₂
+    g["dL_dh"] = g["path_p"] + g["path_q"]          # paths that meet add up
+    g["numerical"] = _central_difference(loss, h, eps)
     return {k: float(v) for k, v in g.items()}
 
 
@@ -54,7 +99,7 @@ def deltas(net, X, Y):
 
 
 def quantities(net, x, y) -> dict:
-    """Every number of one sample's pass, by name: ``z1_2`` is z^1_2, ``dW2_11`` is ∂L/∂w^2_{11}.
+    """Every number of one sample's pass, by name: ``z1_2`` is z^1_2, ``dW2_11`` is ∂ℒ/∂w^2_{11}.
 
     ``x`` holds n_in numbers and ``y`` n_out numbers (one sample). Keys, with
     units counted from 1: ``z{l}_{j}``, ``a{l}_{j}``, ``L``, ``delta{l}_{j}``,
@@ -100,32 +145,55 @@ def count_loss_calls(net, X, Y, eps: float = 1e-6) -> int:
     return calls
 
 
-def _median_time(fn, repeats):
+def multiply_adds(net, m: int) -> dict:
+    """Exact multiply-add counts of the matrix products for a batch of m samples.
+
+    ``forward``: Z^l = A^{l−1}(W^l)ᵀ, m·n_{l−1}·n_l per layer. ``backprop``: the forward
+    pass plus the backward pass of ``MLP._backward``, which per layer does BP4,
+    (Δ^l)ᵀA^{l−1} (m·n_l·n_{l−1}), and, except at layer 1, BP2, Δ^l W^l (the same
+    count). ``numerical``: 2P forward passes for P parameters (central differences).
+    Elementwise work (σ, σ′, ⊙, biases) is left out of all three.
+    """
+    m = non_negative_int(m, "m")
+    layer = [m * n_prev * n for n_prev, n in zip(net.sizes[:-1], net.sizes[1:])]
+    forward = sum(layer)
+    backward = sum(layer) + sum(layer[1:])       # BP4 at every layer, BP2 below the output
+    return {"forward": forward, "backprop": forward + backward,
+            "numerical": 2 * n_parameters(net) * forward}
+
+
+def _times(fn, repeats):
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return float(np.median(times))
+    return np.array(times)
 
 
 def gradient_costs(nets, X, Y, repeats: int = 3) -> list:
-    """Median wall-clock seconds of a forward pass, a backprop gradient and a finite-difference gradient, per net.
+    """Wall-clock seconds of a forward pass, a backprop gradient and a finite-difference gradient, per net.
 
     ``nets`` is a list of ``MLP`` sharing the input and output sizes of ``X`` (m, n_in) and
-    ``Y`` (m, n_out). Returns one dict per net with ``n_params``, ``forward``, ``backprop``,
-    ``numerical`` (seconds) and ``loss_calls`` (forward passes of the finite differences).
+    ``Y`` (m, n_out). Returns one dict per net with ``n_params``; ``forward``, ``backprop``,
+    ``numerical``, the median seconds of ``repeats`` runs, and ``forward_range``,
+    ``backprop_range``, ``numerical_range``, their (fastest, slowest); ``loss_calls``, the
+    forward passes the finite differences made (counted); and ``multiply_adds``
+    (:func:`multiply_adds`). Timings depend on the machine; the counts do not.
     """
     repeats = non_negative_int(repeats, "repeats")
     if repeats < 1:
         raise ValueError("repeats must be at least 1")
+    X = np.asarray(X, dtype=np.float64)
     rows = []
     for net in nets:
-        rows.append({
-            "n_params": n_parameters(net),
-            "forward": _median_time(lambda: net.forward(X), repeats),
-            "backprop": _median_time(lambda: net.gradients(X, Y), repeats),
-            "numerical": _median_time(lambda: numerical_gradients(net, X, Y), repeats),
-            "loss_calls": count_loss_calls(net, X, Y),
-        })
+        row = {"n_params": n_parameters(net)}
+        for key, fn in (("forward", lambda: net.forward(X)), ("backprop", lambda: net.gradients(X, Y)),
+                        ("numerical", lambda: numerical_gradients(net, X, Y))):
+            t = _times(fn, repeats)
+            row[key] = float(np.median(t))
+            row[f"{key}_range"] = (float(t.min()), float(t.max()))
+        row["loss_calls"] = count_loss_calls(net, X, Y)
+        row["multiply_adds"] = multiply_adds(net, X.shape[0])
+        rows.append(row)
     return rows

@@ -125,16 +125,22 @@ def test_snippets_raise_the_stated_errors():
 
 
 @pytest.mark.parametrize("f", [S.source002_mse_output_derivative, S.source002_sigmoid_is_tanh,
-                               S.source003_error_sign, S.source002_two_paths])
+                               S.source003_error_sign])
 def test_symbolic_source_formula_fails_and_fix_holds(f):
     source, correct = f()
     assert not source.holds and correct.holds
 
 
+def test_002_two_paths_sum_is_twice_the_derivative():
+    eq13, through_z, ratio = S.source002_two_paths()
+    assert not eq13.holds and through_z.holds
+    assert ratio == 2  # computed from separately differentiated terms, not built as a + a
+
+
 def test_002_output_weight_gradient():
     d = S.source002_output_weight_gradient()
     assert not d["eq17"].holds and not d["eq20"].holds
-    assert d["correct"].holds and d["eq20_is_ascent"].holds
+    assert d["correct"].holds and d["eq20_with_h"].holds
 
 
 def test_bad_input():
@@ -166,3 +172,63 @@ def test_bad_input():
         E.source003_batchnorm_means([1.0, 2.0])
     with pytest.raises(ValueError):
         E.source003_mnist_shape(m=0)
+    with pytest.raises(ValueError):
+        E.source003_output_gradient_in_every_layer(bp.MLP([2, 3, 1], activation="tanh"), X, Y)
+    with pytest.raises(ValueError):
+        E.source002_update_while_backpropagating(bp.MLP([2, 3, 1]), X, Y, lr=-1.0)
+    with pytest.raises(ValueError):
+        E.source002_update_while_backpropagating(bp.MLP([2, 3, 1]), X[:, :1], Y, lr=0.5)
+
+
+def test_003_without_bp2_only_the_hidden_layer_is_wrong(net_and_numerical):
+    net, (nW, nb) = net_and_numerical
+    errors = bp.relative_errors(E.source003_output_gradient_in_every_layer(net, X, Y), (nW, nb))
+    assert max(errors["W2"], errors["b2"]) < E.PASSES
+    assert min(errors["W1"], errors["b1"]) > E.WRONG
+
+
+def test_002_updating_while_going_back_drifts_in_proportion_to_lr(net_and_numerical):
+    net, (nW, nb) = net_and_numerical
+    before = [W.copy() for W in net.weights]
+    small = bp.relative_errors(E.source002_update_while_backpropagating(net, X, Y, 0.5), (nW, nb))
+    large = bp.relative_errors(E.source002_update_while_backpropagating(net, X, Y, 2.0), (nW, nb))
+    assert all(np.array_equal(a, b) for a, b in zip(before, net.weights))  # net itself untouched
+    assert small["W2"] < E.PASSES and small["W1"] > E.PASSES
+    assert large["W1"] / small["W1"] == pytest.approx(4, rel=0.2)
+
+
+def test_003_listing1_update_pairs():
+    assert E.source003_listing1_update_pairs(2) == [(2, 2), (1, 1)]
+    assert E.source003_listing1_update_pairs(3) == [(3, 3), (1, 2), (2, 1)]
+    with pytest.raises(ValueError):
+        E.source003_listing1_update_pairs(0)
+
+
+def test_raised_gives_type_and_message_only():
+    assert E.raised(E.run_snippet, E.UNDEFINED_DATASET) == "NameError: name 'train_dataset' is not defined"
+    assert E.raised(E.run_snippet, "x = 1\n") is None
+    message = E.raised(E.source003_mnist_shape)
+    assert message.startswith("ValueError: ") and "/" not in message.split("(n?")[0]
+
+
+def test_ascent_leaves_two_outputs_on_the_wrong_side():
+    net = bp.MLP([2, 3, 1], seed=1)
+    E.train_with_sign(net, X, Y, 2.0, 1000, sign=1)
+    assert E.outputs_on_wrong_side(net.forward(X), Y) == 2
+    with pytest.raises(ValueError):
+        E.outputs_on_wrong_side(np.zeros(4), Y)
+
+
+def test_square_network_step_raises_after_changing_the_first_layer():
+    square = bp.MLP([2, 2, 1], seed=1)
+    dW, db = E.source003_transposed_weight_gradients(square, X, Y)
+    before = square.weights[0].copy()
+    assert E.raised(square.step, dW, db, lr=0.5).startswith("ValueError")
+    assert not np.array_equal(before, square.weights[0])
+
+
+def test_error_table():
+    table = E.error_table({"a": {"W1": 0.5, "b1": 1e-9}})
+    assert "W1" in table and "5.0e-01" in table
+    with pytest.raises(ValueError):
+        E.error_table({})

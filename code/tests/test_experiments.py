@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
+from backprop import experiments as ex
 from backprop.experiments import GATES, SeedSweep, gate_of, hidden_gates, train_seeds
 
 
@@ -60,3 +61,71 @@ def test_gate_of_and_hidden_gates_refuse_bad_input():
         hidden_gates(bp.MLP([3, 2, 1]))
     with pytest.raises(ValueError, match="2 inputs"):
         hidden_gates(bp.MLP([2, 1]))
+
+
+# ----- chapter 6: budgets, tuning, gates over time ------------------------------------
+
+
+def test_near_and_hover_span():
+    assert ex.near([0.0625, 0.068, 0.07, 0.06], 1 / 16).tolist() == [True, True, False, False]
+    curve = np.array([0.2, 0.124, 0.121, 0.119, 0.2, 0.124, 0.1])
+    assert ex.hover_span(curve, 0.125) == (1, 3)
+    assert ex.hover_span(np.ones(3), 0.125) == (-1, -1)
+
+
+def test_gates_during_training_matches_one_long_fit():
+    history = ex.gates_during_training([2, 4, 1], 0, 2.0, [0, 300, 900])
+    net = bp.MLP([2, 4, 1], seed=0)
+    net.fit(*bp.xor(), lr=2.0, epochs=900)
+    assert history.losses[-1] == pytest.approx(net.loss(*bp.xor()), rel=1e-12)
+    assert history.gates[-1] == tuple(name for name, _ in hidden_gates(net))
+    assert history.epochs.tolist() == [0, 300, 900] and history.final_from in (0, 300, 900)
+    with pytest.raises(ValueError, match="increasing"):
+        ex.gates_during_training([2, 2, 1], 0, 2.0, [10, 5])
+
+
+def test_solved_by_budget_counts_the_state_at_the_last_epoch():
+    curve = ex.solved_by_budget([2, 2, 1], range(6), 2.0, [100, 800])
+    X, Y = bp.xor()
+    for k, budget in enumerate([100, 800]):
+        for i, seed in enumerate(range(6)):
+            net = bp.MLP([2, 2, 1], seed=seed)
+            net.fit(X, Y, lr=2.0, epochs=budget)
+            assert curve.solved[k, i] == bp.solved(net.forward(X), Y)
+    assert curve.counts.shape == (2,) and np.all(curve.ever_solved_by >= curve.counts)
+    with pytest.raises(ValueError, match="increasing"):
+        ex.solved_by_budget([2, 2, 1], range(3), 2.0, [800, 100])
+
+
+def test_tune_lr_picks_the_most_solved_and_knows_its_edges():
+    tuning = ex.tune_lr([2, 2, 1], [0.25, 2.0, 8.0], range(3), 600)
+    assert tuning.n_solved.shape == (3,) and tuning.n_seeds == 3
+    assert tuning.n_solved[tuning.best] == tuning.n_solved.max()
+    assert tuning.bracketed == (tuning.best == 1)
+    with pytest.raises(ValueError, match="at least 3 seeds"):
+        ex.tune_lr([2, 2, 1], [0.5, 1.0, 2.0], range(2), 10)
+    with pytest.raises(ValueError, match="grid"):
+        ex.tune_lr([2, 2, 1], [1.0, 0.5, 2.0], range(3), 10)
+
+
+def test_outputs_without_silences_units():
+    net = bp.MLP([2, 2, 1], seed=3)
+    X, _ = bp.xor()
+    np.testing.assert_allclose(ex.outputs_without(net, X, []), net.forward(X))
+    silent = ex.outputs_without(net, X, [1, 2])
+    np.testing.assert_allclose(silent, bp.sigmoid(np.full((4, 1), net.biases[1][0])))
+    assert ex.circuit_of(net) == tuple(sorted(n for n, _ in hidden_gates(net)))
+    with pytest.raises(ValueError, match="numbered"):
+        ex.outputs_without(net, X, [3])
+
+
+def test_solved_by_budget_plot_draws_points_and_line():
+    import matplotlib
+    matplotlib.use("Agg")
+    from backprop import plotting
+
+    curve = ex.solved_by_budget([2, 2, 1], range(4), 2.0, [50, 200])
+    fig, ax = plotting.new_figure()
+    plotting.solved_by_budget_plot(ax, curve, "zh")
+    assert ax.get_xscale() == "log" and len(ax.lines) >= 1
+    plotting.plt.close(fig)

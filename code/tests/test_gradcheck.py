@@ -84,3 +84,18 @@ def test_relative_errors_refuses_mismatched_layers():
         bp.relative_errors((dWs[:1], dbs), (dWs, dbs))
     with pytest.raises(ValueError, match="shapes differ"):
         bp.relative_errors((dWs, dbs), ([dWs[0].T, dWs[1]], dbs))
+
+
+def test_tolerance_passes_right_gradients_and_fails_a_lost_hidden_layer():
+    # Mazur's 2-2-2 network (chapter 5's 2-2-1 example plus his second output unit)
+    net = bp.MLP([2, 2, 2])
+    net.weights[0][:] = [[0.15, 0.20], [0.25, 0.30]]
+    net.biases[0][:] = [0.35, 0.35]
+    net.weights[1][:] = [[0.40, 0.45], [0.50, 0.55]]
+    net.biases[1][:] = [0.60, 0.60]
+    X, Y = np.array([[0.05, 0.10]]), np.array([[0.01, 0.99]])
+    assert max(bp.gradient_check(net, X, Y).values()) < bp.gradcheck.TOLERANCE
+    assert max(bp.gradient_check(bp.MLP([2, 3, 1], seed=1), *bp.xor()).values()) < bp.gradcheck.TOLERANCE
+    (dWs, dbs), reference = net.gradients(X, Y), bp.numerical_gradients(net, X, Y)
+    lost = ([0 * dWs[0], dWs[1]], [0 * dbs[0], dbs[1]])
+    assert bp.relative_errors(lost, reference)["W1"] > 100 * bp.gradcheck.TOLERANCE

@@ -91,3 +91,14 @@ def test_numbers_refuses_a_mismatched_net():
         sym.numbers(bp.MLP([2, 2, 1], activation="tanh"), [0, 0], [0])
     with pytest.raises(ValueError, match="x must hold 2"):
         sym.numbers(bp.MLP([2, 2, 1]), [0, 0, 0], [0])
+
+
+@pytest.mark.parametrize("sizes, layer, outcome", [
+    ((1, 1, 1), 1, "holds"),            # a 1 × 1 W^2 is its own transpose
+    ((1, 2, 2, 1), 1, "wrong"),         # W^2 is 2 × 2: it fits, and the numbers are wrong
+    ((1, 2, 2, 1), 2, "shape error"),   # W^3 is 1 × 2
+    ((2, 3, 2, 1), 1, "shape error"),
+    ((2, 3, 2, 1), 2, "shape error"),
+])
+def test_bp2_with_W_instead_of_its_transpose_layer_by_layer(sizes, layer, outcome):
+    assert D.transpose_slip(sizes, layer) == outcome

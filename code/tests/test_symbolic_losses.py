@@ -55,3 +55,10 @@ def test_per_sample_delta_bad_input():
     delta = sym.per_sample_delta(sym.bce_output_delta())
     with pytest.raises(ValueError, match="same shape"):
         delta(np.zeros(3), np.zeros(2))
+
+
+def test_as_equation_labels_an_expression():
+    eq = sym.as_equation(r"\frac{\partial \ell}{\partial z}", sym.bce_output_delta().direct)
+    assert sp.latex(eq).startswith(r"\frac{\partial \ell}{\partial z} = ")
+    with pytest.raises(ValueError, match="lhs"):
+        sym.as_equation("", sym.z)

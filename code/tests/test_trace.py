@@ -58,3 +58,40 @@ def test_gradient_costs_rows():
 def test_bad_input_is_refused(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_neuron_graph_backward_values_match_central_differences():
+    g = trace.neuron_graph(w=0.5, x=1.5, b=-0.2, y=1.0)
+    numerical = trace.neuron_graph_numerical(w=0.5, x=1.5, b=-0.2, y=1.0)
+    for key, value in numerical.items():
+        assert value == pytest.approx(g[key], rel=1e-7)
+
+
+def test_fork_graph_paths_add_up_to_the_derivative():
+    g = trace.fork_graph(h=0.6, v1=1.5, v2=-0.8, y1=1.0, y2=0.0)
+    assert g["p"] == pytest.approx(0.9) and g["q"] == pytest.approx(-0.48)
+    assert g["dL_dh"] == pytest.approx(1.5 * (0.9 - 1.0) + (-0.8) * (-0.48 - 0.0))
+    assert g["numerical"] == pytest.approx(g["dL_dh"], rel=1e-8)
+    assert abs(g["path_p"] - g["numerical"]) > 0.1 and abs(g["path_q"] - g["numerical"]) > 0.1
+
+
+def test_multiply_adds_by_hand():
+    net = bp.MLP([3, 4, 2], seed=0)          # layer products: 5·3·4 = 60 and 5·4·2 = 40
+    counts = trace.multiply_adds(net, 5)
+    assert counts["forward"] == 100
+    assert counts["backprop"] == 100 + (60 + 40) + 40   # BP4 at both layers, BP2 at layer 2 only
+    assert counts["numerical"] == 2 * trace.n_parameters(net) * 100
+
+
+def test_gradient_costs_give_median_and_range():
+    X, Y = np.zeros((2, 2)), np.zeros((2, 1))
+    row = trace.gradient_costs([bp.MLP([2, 3, 1])], X, Y, repeats=3)[0]
+    for key in ("forward", "backprop", "numerical"):
+        low, high = row[f"{key}_range"]
+        assert low <= row[key] <= high
+    assert row["multiply_adds"] == trace.multiply_adds(bp.MLP([2, 3, 1]), 2)
+
+
+def test_fork_graph_refuses_bad_input():
+    with pytest.raises(ValueError, match="v2 must be one finite number"):
+        trace.fork_graph(1.0, 1.0, np.inf, 0.0, 0.0)

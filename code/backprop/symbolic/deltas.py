@@ -1,14 +1,16 @@
 """SymPy derivations of the four backpropagation equations (chapter 4).
 
-A small sigmoid network with mean squared error L = ½ Σ_j (a^L_j − y_j)² is
-written out with symbolic weights, biases, input and target, one sample at a
-time (column vectors), so that every δ-equation can be checked against SymPy
-differentiating the loss itself:
+A small sigmoid network with mean squared error is written out with symbolic
+weights, biases, input and target, one sample at a time (column vectors; for one
+sample ℒ = ℓ = ½ Σ_j (a^L_j − y_j)²), so that every δ-equation can be checked
+against SymPy differentiating the loss itself:
 
     BP1  δ^L_j = (a^L_j − y_j) σ′(z^L_j)
     BP2  δ^l_j = Σ_k w^{l+1}_{kj} δ^{l+1}_k σ′(z^l_j)      i.e. ((W^{l+1})ᵀ δ^{l+1}) ⊙ σ′(z^l)
-    BP3  ∂L/∂b^l_j = δ^l_j
-    BP4  ∂L/∂w^l_{jk} = a^{l−1}_k δ^l_j
+    BP3  ∂ℒ/∂b^l_j = δ^l_j
+    BP4  ∂ℒ/∂w^l_{jk} = a^{l−1}_k δ^l_j
+
+In the code, ``L`` is the number of layers, as on the page.
 
 Layers and units are numbered as on the page, from 1: ``bp4(layer=1, j=2, k=1)``
 is the claim about w^1_{21}. σ′ in a formula is always written σ(z)(1 − σ(z)),
@@ -23,6 +25,7 @@ import numpy as np
 import sympy as sp
 
 from . import Derivation, check, sigmoid
+from .losses import as_equation  # noqa: F401  (a page shows ∂ℒ/∂z = … with it)
 
 
 def _sizes(sizes) -> tuple:
@@ -97,7 +100,7 @@ class SymbolicNetwork:
         return int(j)
 
     def loss_from(self, layer):
-        """L as a function of the symbols z^layer (and of the later layers' parameters)."""
+        """ℒ as a function of the symbols z^layer (and of the later layers' parameters)."""
         layer = self._check_layer(layer)
         a = self.z[layer].applyfunc(sigmoid)
         for l in range(layer + 1, self.L + 1):
@@ -113,7 +116,7 @@ class SymbolicNetwork:
         return zs, activations
 
     def loss(self):
-        """L = ½ ‖a^L − y‖² in terms of x, y and all parameters."""
+        """ℒ = ½ ‖a^L − y‖² in terms of x, y and all parameters."""
         a_out = self.forward()[1][-1]
         return sum((a_out - self.y).applyfunc(lambda e: e ** 2)) / 2
 
@@ -123,10 +126,10 @@ class SymbolicNetwork:
         return dict(zip(self.z[layer], zs[layer]))
 
     def delta(self, layer):
-        """δ^layer = ∂L/∂z^layer by direct differentiation, a column in the symbols z^layer."""
+        """δ^layer = ∂ℒ/∂z^layer by direct differentiation, a column in the symbols z^layer."""
         layer = self._check_layer(layer)
-        L = self.loss_from(layer)
-        return self.z[layer].applyfunc(lambda zj: sp.diff(L, zj))
+        loss = self.loss_from(layer)
+        return self.z[layer].applyfunc(lambda zj: sp.diff(loss, zj))
 
     def numbers(self, net, x, y):
         """Substitution {symbol: number} from an ``MLP`` of the same sizes, one input x and target y."""
@@ -146,8 +149,24 @@ class SymbolicNetwork:
         return {s: sp.Float(float(v), 30) for s, v in values.items()}
 
 
+def transpose_slip(sizes, layer) -> str:
+    """What BP2 written with W^{l+1} instead of its transpose does at ``layer`` of a network ``sizes``.
+
+    ``"shape error"`` when W^{l+1}δ^{l+1} does not fit (W^{l+1} not square), ``"wrong"`` when it
+    fits and differs from the true δ^l, ``"holds"`` when it fits and is right (a 1 × 1 W^{l+1}).
+    """
+    net = SymbolicNetwork(sizes)
+    layer = net._check_layer(layer)
+    try:
+        slip = bp2_formula(net, layer, transpose=False)
+    except sp.ShapeError:
+        return "shape error"
+    right = net.delta(layer)
+    return "holds" if all(_compare(d, s).holds for d, s in zip(right, slip)) else "wrong"
+
+
 def bp1(sizes=(2, 2, 1), j=1) -> Derivation:
-    """BP1: δ^L_j = ∂L/∂z^L_j equals (a^L_j − y_j) σ′(z^L_j)."""
+    """BP1: δ^L_j = ∂ℒ/∂z^L_j equals (a^L_j − y_j) σ′(z^L_j)."""
     net = SymbolicNetwork(sizes)
     j = net._check_unit(j, net.L)
     zj = net.z[net.L][j - 1]
@@ -159,7 +178,7 @@ def bp1(sizes=(2, 2, 1), j=1) -> Derivation:
 def bp2_formula(net: SymbolicNetwork, layer, transpose=True, with_sigma_prime=True):
     """BP2 as a column: ((W^{l+1})ᵀ δ^{l+1}) ⊙ σ′(z^l), in the symbols z^l.
 
-    δ^{l+1} is the direct derivative ∂L/∂z^{l+1} with z^{l+1} = W^{l+1} σ(z^l) + b^{l+1}
+    δ^{l+1} is the direct derivative ∂ℒ/∂z^{l+1} with z^{l+1} = W^{l+1} σ(z^l) + b^{l+1}
     substituted. ``transpose=False`` or ``with_sigma_prime=False`` build the two
     classic slips (W instead of Wᵀ, a forgotten σ′), which the tests must reject;
     W instead of Wᵀ raises a ``ShapeError`` when the layer is not square.
@@ -177,7 +196,7 @@ def bp2_formula(net: SymbolicNetwork, layer, transpose=True, with_sigma_prime=Tr
 
 
 def bp2(sizes=(1, 2, 2, 1), layer=1, j=1) -> Derivation:
-    """BP2: δ^l_j = ∂L/∂z^l_j equals Σ_k w^{l+1}_{kj} δ^{l+1}_k σ′(z^l_j)."""
+    """BP2: δ^l_j = ∂ℒ/∂z^l_j equals Σ_k w^{l+1}_{kj} δ^{l+1}_k σ′(z^l_j)."""
     net = SymbolicNetwork(sizes)
     layer = net._check_layer(layer)
     j = net._check_unit(j, layer)
@@ -186,7 +205,7 @@ def bp2(sizes=(1, 2, 2, 1), layer=1, j=1) -> Derivation:
 
 
 def bp3(sizes=(2, 2, 1), layer=1, j=1) -> Derivation:
-    """BP3: ∂L/∂b^l_j, differentiated from the loss, equals δ^l_j."""
+    """BP3: ∂ℒ/∂b^l_j, differentiated from the loss, equals δ^l_j."""
     net = SymbolicNetwork(sizes)
     layer = net._check_layer(layer)
     j = net._check_unit(j, layer)
@@ -196,7 +215,7 @@ def bp3(sizes=(2, 2, 1), layer=1, j=1) -> Derivation:
 
 
 def bp4(sizes=(2, 2, 1), layer=1, j=1, k=1) -> Derivation:
-    """BP4: ∂L/∂w^l_{jk}, differentiated from the loss, equals a^{l−1}_k δ^l_j."""
+    """BP4: ∂ℒ/∂w^l_{jk}, differentiated from the loss, equals a^{l−1}_k δ^l_j."""
     net = SymbolicNetwork(sizes)
     layer = net._check_layer(layer)
     j = net._check_unit(j, layer)
@@ -208,13 +227,13 @@ def bp4(sizes=(2, 2, 1), layer=1, j=1, k=1) -> Derivation:
 
 
 def symbolic_gradients(net: SymbolicNetwork, values):
-    """(∂L/∂W^l, ∂L/∂b^l) by SymPy differentiating L, evaluated at ``values``; numpy arrays like ``MLP.gradients``."""
-    L = net.loss()
+    """(∂ℒ/∂W^l, ∂ℒ/∂b^l) by SymPy differentiating ℒ, evaluated at ``values``; numpy arrays like ``MLP.gradients``."""
+    loss = net.loss()
     dWs, dbs = [], []
     for l in range(1, net.L + 1):
-        dWs.append(np.array([[float(sp.diff(L, w).evalf(subs=values)) for w in row]
+        dWs.append(np.array([[float(sp.diff(loss, w).evalf(subs=values)) for w in row]
                              for row in net.W[l].tolist()]))
-        dbs.append(np.array([float(sp.diff(L, bj).evalf(subs=values)) for bj in net.b[l]]))
+        dbs.append(np.array([float(sp.diff(loss, bj).evalf(subs=values)) for bj in net.b[l]]))
     return dWs, dbs
 
 

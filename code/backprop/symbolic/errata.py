@@ -1,9 +1,12 @@
 """SymPy checks of the source articles' wrong formulas (errata appendix).
 
-Each function returns a pair ``(source, correct)`` of :class:`Derivation`:
+Most functions return a pair ``(source, correct)`` of :class:`Derivation`:
 the formula the article prints, compared with SymPy's derivative, and the
 corrected formula. The appendix shows that the first does not hold and the
-second does.
+second does. Every formula on the "source" side is the article's, transcribed;
+every "direct" side is differentiated by SymPy from the definition, so no
+comparison is true by construction (``source002_two_paths`` works out each
+term of the article's sum factor by factor for that reason).
 """
 
 from __future__ import annotations
@@ -53,20 +56,38 @@ def source002_output_weight_gradient() -> dict[str, Derivation]:
     """002 eqs. (17), (20) for an output weight w (K = 1) against ∂L/∂w = (ŷ − y) σ′(z) h.
 
     Returns Derivations ``eq17`` (−(ŷ − y) x), ``eq20`` (−(ŷ − y) σ′(z) x), ``correct``, and
-    ``eq20_is_ascent``: with the input h put back, (20) equals −∂L/∂w exactly.
+    ``eq20_with_h``: (20) with the input h put back, compared with −∂L/∂w (it holds: the sign is
+    flipped, so the update (21) climbs).
     """
     x, y, h, yhat, sig_prime, direct = _one_one_one()
     return {
         "eq17": check(direct, -(yhat - y) * x),
         "eq20": check(direct, -(yhat - y) * sig_prime * x),
         "correct": check(direct, (yhat - y) * sig_prime * h),
-        "eq20_is_ascent": check(-direct, -(yhat - y) * sig_prime * h),
+        # (20) with the hidden activation h in place of the network input x: the article's
+        # formula against SymPy's derivative with the sign flipped, −∂L/∂w.
+        "eq20_with_h": check(-direct, -(yhat - y) * sig_prime * h),
     }
 
 
-def source002_two_paths() -> tuple[Derivation, Derivation]:
-    """002 eq. (13) sums a path through z_k and one through a_k = ŷ_k: the same path twice, 2 ∂L/∂w."""
-    x, y, h, yhat, sig_prime, direct = _one_one_one()
-    one_path = (yhat - y) * sig_prime * h
-    return check(direct, one_path + 1 * one_path), check(direct, one_path)
+def source002_two_paths() -> tuple[Derivation, Derivation, sp.Expr]:
+    """002 eq. (13) on the 1-1-1 output weight w: its two terms, each worked out on its own.
 
+    The first term follows ŷ → z → w: ∂L/∂ŷ · dσ/dz · ∂z/∂w. The second follows ŷ → a → w,
+    where a is the output unit's activation, a = σ(z) = ŷ itself: ∂L/∂ŷ · ∂ŷ/∂a · ∂a/∂w with
+    ∂ŷ/∂a = 1 and ∂a/∂w differentiated from σ(w h + b). Each factor is a separate SymPy
+    derivative, and the direct derivative of the composed loss is a third, so the ratio the
+    appendix shows is computed, not built in.
+
+    Returns ``(eq13, one_path, ratio)``: eq. (13)'s sum against ∂L/∂w, the first term alone
+    against ∂L/∂w, and simplify(sum / ∂L/∂w).
+    """
+    x, y, h, yhat, sig_prime, direct = _one_one_one()
+    w, b = sp.symbols("w b", real=True)
+    Yhat, Z, A = sp.symbols("Yhat Z A", real=True)          # stand-ins for ŷ, z and a
+    z_of_w = w * h + b
+    dL_dyhat = sp.diff((Yhat - y) ** 2 / 2, Yhat).subs(Yhat, yhat)
+    through_z = dL_dyhat * sp.diff(sigmoid(Z), Z).subs(Z, z_of_w) * sp.diff(z_of_w, w)
+    through_a = dL_dyhat * sp.diff(A, A) * sp.diff(sigmoid(z_of_w), w)
+    total = through_z + through_a
+    return check(direct, total), check(direct, through_z), sp.simplify(total / direct)

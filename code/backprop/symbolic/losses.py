@@ -5,8 +5,12 @@ input z, and a = σ(z). The package's batch δ^L (``backprop.output_delta``)
 is the matrix of these numbers divided by m, because the batch loss averages
 over the m samples.
 
-* MSE, ℓ = ½ (a − y)²:                      δ = ∂ℓ/∂z = (a − y) σ′(z)
-* BCE, ℓ = −[y log a + (1 − y) log(1 − a)]:  δ = ∂ℓ/∂z = a − y
+* MSE, ℓ = ½ (a − y)²:                    δ = ∂ℓ/∂z = (a − y) σ′(z)
+* BCE, ℓ = −[y ln a + (1 − y) ln(1 − a)]:  δ = ∂ℓ/∂z = a − y
+
+ℓ is one sample's loss; the batch loss is ℒ = (1/m) Σ_i ℓ_i (``backprop.mse``,
+``backprop.bce``). :func:`as_equation` labels an expression for display, e.g.
+∂ℓ/∂z = …, so that a page shows the book's symbols.
 """
 
 from __future__ import annotations
@@ -20,13 +24,20 @@ z = sp.Symbol("z", real=True)
 y = sp.Symbol("y", real=True)
 
 
+def as_equation(lhs: str, expr) -> sp.Eq:
+    """``lhs = expr`` for display; ``lhs`` is LaTeX such as r"\\frac{\\partial \\ell}{\\partial z}"."""
+    if not isinstance(lhs, str) or not lhs.strip():
+        raise ValueError(f"lhs must be the left-hand side as a LaTeX string; got {lhs!r}")
+    return sp.Eq(sp.Symbol(lhs), expr, evaluate=False)
+
+
 def mse_per_sample(a, y):
-    """ℓ = ½ (a − y)², one sample's share of L = 1/(2m) Σ ‖a − y‖² (times m)."""
+    """ℓ = ½ (a − y)², one sample's loss: ℒ = 1/(2m) Σ ‖a − y‖² = (1/m) Σ ℓ_i."""
     return sp.Rational(1, 2) * (a - y) ** 2
 
 
 def bce_per_sample(a, y):
-    """ℓ = −[y log a + (1 − y) log(1 − a)], one sample's binary cross-entropy."""
+    """ℓ = −[y ln a + (1 − y) ln(1 − a)], one sample's binary cross-entropy (SymPy's log is ln)."""
     return -(y * sp.log(a) + (1 - y) * sp.log(1 - a))
 
 
