@@ -33,7 +33,7 @@ from .activations import ACTIVATIONS
 from .data import solved_rows
 from .mlp import INITS, MLP, init_std
 
-__all__ = ["BatchResult", "ConvergenceMap", "convergence_map", "fit_one", "initial_parameters",
+__all__ = ["BatchResult", "ConvergenceMap", "MIN_RUNS", "convergence_map", "fit_one", "initial_parameters",
            "train_many"]
 
 
@@ -303,12 +303,20 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
 
 
 # ----- the convergence map ----------------------------------------------------------------
+# A map cell whose number rests on fewer runs than this is marked in the figures: a
+# fraction over fewer seeds, or a median over fewer solved runs, is too noisy to read.
+MIN_RUNS = 10
+
+
 @dataclass(frozen=True)
 class ConvergenceMap:
     """Over the grid lrs × scales: ``fraction_solved`` and ``median_epochs`` of shape (n_lrs, n_scales).
 
-    ``median_epochs`` is the median ``solved_epoch`` over the seeds that solved the task
-    (NaN where none did); ``fraction_diverged`` counts the seeds that diverged.
+    ``n_solved`` is the number of seeds (out of ``n_seeds``) that solved the task within
+    ``epochs`` (``data.solved`` at the last epoch); ``median_epochs`` is the median
+    ``solved_epoch`` over those ``n_solved`` runs only (NaN where none did), so where few
+    seeds solve it is the median of the fast ones; ``fraction_diverged`` counts the
+    seeds that diverged.
     """
 
     lrs: np.ndarray
@@ -318,6 +326,7 @@ class ConvergenceMap:
     fraction_solved: np.ndarray
     median_epochs: np.ndarray
     fraction_diverged: np.ndarray
+    n_solved: np.ndarray
 
 
 def _median_of_solved(solved_epoch: np.ndarray) -> np.ndarray:
@@ -362,7 +371,7 @@ def convergence_map(sizes, lrs, scales, n_seeds, epochs, X, Y, init="normal", ac
     solved, diverged = solved.reshape(shape), diverged.reshape(shape)
     solved_epoch = np.where(solved, solved_epoch.reshape(shape), -1)
     return ConvergenceMap(lrs, scales, int(n_seeds), epochs, solved.mean(axis=-1),
-                          _median_of_solved(solved_epoch), diverged.mean(axis=-1))
+                          _median_of_solved(solved_epoch), diverged.mean(axis=-1), solved.sum(axis=-1))
 
 
 # ----- the fast path for one network ------------------------------------------------------

@@ -25,7 +25,8 @@ def load_digits():
     return bunch.data.astype(np.float64) / 16.0, bunch.target.astype(np.int64)
 
 
-def _labels(labels, name: str = "labels", n_classes: int = N_CLASSES) -> np.ndarray:
+def check_labels(labels, name: str = "labels", n_classes: int = N_CLASSES) -> np.ndarray:
+    """``labels`` as a 1-D int array of class numbers 0…n_classes − 1; a ValueError naming ``name`` otherwise."""
     arr = np.asarray(labels)
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-D array of class numbers; got shape {arr.shape}")
@@ -42,7 +43,7 @@ def one_hot(labels, n_classes: int = N_CLASSES) -> np.ndarray:
     """Targets Y (m, n_classes) with Y[i, labels[i]] = 1 and zeros elsewhere, for a softmax output."""
     if isinstance(n_classes, bool) or not isinstance(n_classes, numbers.Integral) or n_classes < 2:
         raise ValueError(f"n_classes must be a whole number >= 2; got {n_classes!r}")
-    labels = _labels(labels, n_classes=n_classes)
+    labels = check_labels(labels, n_classes=n_classes)
     Y = np.zeros((labels.size, n_classes))
     Y[np.arange(labels.size), labels] = 1.0
     return Y
@@ -56,7 +57,7 @@ def train_test_split(X, labels, test_fraction: float = 0.25, seed: int = 0):
     round(test_fraction · n_class) go to the test set.
     """
     X = as_matrix(X, "X")
-    labels = _labels(labels, n_classes=int(np.max(labels)) + 1 if np.size(labels) else N_CLASSES)
+    labels = check_labels(labels, n_classes=int(np.max(labels)) + 1 if np.size(labels) else N_CLASSES)
     if labels.size != X.shape[0]:
         raise ValueError(f"labels must have one entry per row of X: {labels.size} labels, {X.shape[0]} rows")
     if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real) or not 0 < test_fraction < 1:
@@ -78,7 +79,7 @@ def predict(net, X) -> np.ndarray:
 
 def accuracy(predicted, labels) -> float:
     """The fraction of samples whose predicted class equals the label."""
-    predicted, labels = _labels(predicted, "predicted", 10**9), _labels(labels, "labels", 10**9)
+    predicted, labels = check_labels(predicted, "predicted", 10**9), check_labels(labels, "labels", 10**9)
     if predicted.shape != labels.shape:
         raise ValueError(f"predicted and labels must have the same length; got {predicted.size} and {labels.size}")
     return float(np.mean(predicted == labels))
@@ -86,8 +87,8 @@ def accuracy(predicted, labels) -> float:
 
 def confusion_matrix(labels, predicted, n_classes: int = N_CLASSES) -> np.ndarray:
     """C (n_classes, n_classes) of counts: C[i, j] = how many samples of class i were predicted as j."""
-    labels = _labels(labels, "labels", n_classes)
-    predicted = _labels(predicted, "predicted", n_classes)
+    labels = check_labels(labels, "labels", n_classes)
+    predicted = check_labels(predicted, "predicted", n_classes)
     if predicted.shape != labels.shape:
         raise ValueError(f"predicted and labels must have the same length; got {predicted.size} and {labels.size}")
     C = np.zeros((n_classes, n_classes), dtype=np.int64)

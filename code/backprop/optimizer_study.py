@@ -20,13 +20,14 @@ import numpy as np
 
 from ._checks import as_matrix, non_negative_int, positive_number
 from .batched import _backward, _check_sizes, _forward, _loss, initial_parameters
+from .claims import fraction_text
 from .data import solved_rows
 from .optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
 
-__all__ = ["QUADRATIC_LAMBDAS", "XorSweep", "best_lr", "digits_curves", "digits_figure", "digits_sweep",
-           "digits_table",
-           "quadratic_grad", "quadratic_loss", "quadratic_path", "valley_figure", "xor_curves_figure",
-           "xor_sweep", "xor_sweep_table"]
+__all__ = ["PLATEAU_TOL", "QUADRATIC_LAMBDAS", "XorSweep", "best_digits_lr", "best_lr", "bracketed",
+           "digits_curves", "digits_figure", "digits_sweep", "digits_table", "diverged", "plateau_pattern",
+           "quadratic_grad", "quadratic_loss", "quadratic_path", "solved_vs_epochs_figure", "valley_figure",
+           "xor_curves_figure", "xor_sweep", "xor_sweep_table"]
 
 QUADRATIC_LAMBDAS = (1.0, 100.0)  # curvatures λ₁ (shallow) and λ₂ (steep) of the valley
 
@@ -111,7 +112,8 @@ class XorSweep:
     ``losses`` has shape (n_lrs, n_seeds, epochs + 1) like :func:`train` (NaN after
     divergence); ``solved`` (n_lrs, n_seeds) says whether the final outputs are solved
     (``data.solved``); ``solved_epoch`` is the first epoch after which it did
-    (−1 if never).
+    (−1 if never); ``solved_at`` (n_lrs, n_seeds, epochs + 1) whether the outputs were
+    solved after each epoch; ``outputs`` (n_lrs, n_seeds, m, n_out) the final outputs.
     """
 
     name: str
@@ -121,6 +123,13 @@ class XorSweep:
     losses: np.ndarray
     solved: np.ndarray
     solved_epoch: np.ndarray
+    solved_at: np.ndarray
+    outputs: np.ndarray
+
+    @property
+    def n_solved(self) -> np.ndarray:
+        """Number of seeds that solved XOR (still solved at the last epoch), per learning rate; shape (n_lrs,)."""
+        return self.solved.sum(axis=1)
 
     @property
     def fraction_solved(self) -> np.ndarray:
@@ -154,16 +163,18 @@ def _run_stacked(optimizer, weights, biases, X, Y, acts, loss, epochs):
     losses = np.empty((n, epochs + 1))
     optimizer.reset()
     solved_epoch = np.full(n, -1)
+    solved_at = np.zeros((n, epochs + 1), dtype=bool)
     for epoch in range(epochs + 1):
         zs, activations = _forward(weights, biases, X, acts)
         losses[:, epoch] = _loss(loss, zs[-1], activations[-1], Y)
-        first = (solved_epoch < 0) & solved_rows(activations[-1], Y)
+        solved_at[:, epoch] = solved_rows(activations[-1], Y)
+        first = (solved_epoch < 0) & solved_at[:, epoch]
         solved_epoch[first] = epoch
         if epoch == epochs:
             break
         dWs, dbs = _backward(weights, zs, activations, Y, acts, loss)
         optimizer.step(params, list(dWs) + list(dbs))
-    return losses, activations[-1], solved_epoch
+    return losses, activations[-1], solved_epoch, solved_at
 
 
 def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 1), X=None, Y=None,
@@ -193,17 +204,21 @@ def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 
     losses = np.empty((lrs.size, seeds.size, epochs + 1))
     solved = np.zeros((lrs.size, seeds.size), dtype=bool)
     solved_epoch = np.full((lrs.size, seeds.size), -1)
+    solved_at = np.zeros((lrs.size, seeds.size, epochs + 1), dtype=bool)
+    outputs = np.empty((lrs.size, seeds.size) + Y.shape)
     with np.errstate(all="ignore"):  # a diverging seed yields NaN only in its own slice
         for i, lr in enumerate(lrs):
             weights, biases = initial_parameters(sizes, "normal", 1.0, seeds)
             optimizer = make_optimizer(name, lr=float(lr), **optimizer_kwargs)
-            L, out, first = _run_stacked(optimizer, weights, biases, X, Y, acts, "mse", epochs)
-            bad = ~np.isfinite(L)
-            L[np.cumsum(bad, axis=1) > 0] = np.nan  # train() stops at the first non-finite loss
+            L, out, first, at = _run_stacked(optimizer, weights, biases, X, Y, acts, "mse", epochs)
+            bad = np.cumsum(~np.isfinite(L), axis=1) > 0
+            L[bad] = np.nan  # train() stops at the first non-finite loss
             losses[i] = L
+            solved_at[i] = at & ~bad
+            outputs[i] = out
             solved[i] = solved_rows(out, Y) & np.isfinite(L[:, -1])
             solved_epoch[i] = np.where(solved[i], first, -1)
-    return XorSweep(name, lrs, seeds, epochs, losses, solved, solved_epoch)
+    return XorSweep(name, lrs, seeds, epochs, losses, solved, solved_epoch, solved_at, outputs)
 
 
 def best_lr(sweep: XorSweep) -> int:
@@ -211,6 +226,50 @@ def best_lr(sweep: XorSweep) -> int:
     frac = sweep.fraction_solved
     med = np.where(np.isnan(sweep.median_epochs), np.inf, sweep.median_epochs)
     return int(np.lexsort((med, -frac))[0])
+
+
+def bracketed(scores, best: int, lower_is_better: bool) -> bool:
+    """True when grid value ``best`` lies strictly inside the grid and both edge values score strictly worse.
+
+    ``scores`` holds one score per grid value, in grid order (e.g. the share of seeds solved,
+    or a median final loss); a non-finite score (a diverged run) counts as the worst. This is
+    the book's rule for a tuned setting: its best value never sits at the edge of its grid.
+    """
+    scores = np.asarray(scores, dtype=np.float64)
+    if scores.ndim != 1 or scores.size < 3:
+        raise ValueError(f"scores must hold one score per grid value, at least 3; got shape {scores.shape}")
+    if isinstance(best, bool) or not isinstance(best, numbers.Integral) or not 0 <= best < scores.size:
+        raise ValueError(f"best must be an index into scores (0 to {scores.size - 1}); got {best!r}")
+    worst = np.inf if lower_is_better else -np.inf
+    s = np.where(np.isfinite(scores), scores, worst)
+    if not 0 < best < s.size - 1:
+        return False
+    if lower_is_better:
+        return bool(s[0] > s[best] and s[-1] > s[best])
+    return bool(s[0] < s[best] and s[-1] < s[best])
+
+
+PLATEAU_TOL = 0.05  # "an output sits at c": within 0.05 of c
+
+
+def plateau_pattern(outputs, Y, tol: float = PLATEAU_TOL):
+    """Describe a stuck network's outputs (m, 1) as "k outputs right, the others tied at one value c".
+
+    Returns ``(k, c)`` when k outputs lie within ``tol`` of their targets, all the others
+    within ``tol`` of their common mean c, and c within ``tol`` of the mean of their targets
+    (the best single value for them under squared error); otherwise None.
+    """
+    a, y = np.asarray(outputs, dtype=np.float64).ravel(), np.asarray(Y, dtype=np.float64).ravel()
+    if a.shape != y.shape:
+        raise ValueError(f"outputs must have the shape of Y; got {np.shape(outputs)} and {np.shape(Y)}")
+    right = np.abs(a - y) <= tol
+    rest = ~right
+    if not rest.any():
+        return None
+    c = float(a[rest].mean())
+    if np.all(np.abs(a[rest] - c) <= tol) and abs(c - y[rest].mean()) <= tol:
+        return int(right.sum()), c
+    return None
 
 
 def _markdown(rows: list) -> str:
@@ -222,18 +281,19 @@ def _markdown(rows: list) -> str:
 
 
 def xor_sweep_table(sweeps: dict, lang: str) -> str:
-    """A Markdown table of the share of seeds solved and the median solve epoch per η, best η marked."""
+    """A Markdown table per η: seeds solved with n and 95% interval, median solve epoch over the solved seeds."""
     from .plotting import label
 
     rows = []
     for key, sweep in sweeps.items():
         best = best_lr(sweep)
+        n = sweep.seeds.size
         for i, lr in enumerate(sweep.lrs):
-            med = sweep.median_epochs[i]
+            med, k = sweep.median_epochs[i], int(sweep.n_solved[i])
             rows.append({label("opt_col_optimizer", lang): label(key, lang),
                          "η": f"{lr:g}",
-                         label("opt_col_solved", lang): f"{sweep.fraction_solved[i]:.0%}",
-                         label("opt_col_median", lang): "–" if np.isnan(med) else f"{med:.0f}",
+                         label("opt_col_solved", lang): fraction_text(k, n, lang),
+                         label("opt_col_median", lang): "–" if np.isnan(med) else f"{med:.0f} ({k})",
                          label("opt_col_best", lang): "★" if i == best else ""})
     return _markdown(rows)
 
@@ -260,6 +320,28 @@ def xor_curves_figure(sweeps: dict, lang: str):
     axes[0].set_ylabel(label("loss", lang))
     axes[0].legend(loc="lower left", fontsize=8)
     fig.suptitle(label("opt_xor_title", lang).format(seeds=len(next(iter(sweeps.values())).seeds)))
+    return fig
+
+
+def solved_vs_epochs_figure(sweeps: dict, lang: str):
+    """The share of seeds solved after each epoch, one line per optimizer; ``sweeps`` maps a label key to
+    a one-η :class:`XorSweep` (a long run, to show how "failed" depends on the epoch budget)."""
+    from .plotting import label, new_figure
+
+    if not sweeps:
+        raise ValueError("sweeps must hold at least one XorSweep")
+    fig, ax = new_figure(figsize=(6.0, 3.4))
+    for k, (key, sweep) in enumerate(sweeps.items()):
+        if not isinstance(sweep, XorSweep) or sweep.lrs.size != 1:
+            raise ValueError(f"sweeps[{key!r}] must be an XorSweep with a single learning rate")
+        epochs = np.arange(1, sweep.epochs + 1)
+        ax.plot(epochs, 100 * sweep.solved_at[0, :, 1:].mean(axis=0), color=f"C{k}",
+                label=f"{label(key, lang)}, η = {sweep.lrs[0]:g}")
+    ax.set_xscale("log")
+    ax.set_ylim(0, 100)
+    ax.set(xlabel=label("epoch", lang), ylabel=label("opt_solved_pct", lang))
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(label("opt_budget_title", lang).format(seeds=next(iter(sweeps.values())).seeds.size), fontsize=10)
     return fig
 
 
@@ -296,60 +378,110 @@ def digits_curves(optimizers: dict, X_train, labels_train, X_test, labels_test, 
     return out
 
 
-def digits_sweep(grids: dict, X_train, labels_train, X_test, labels_test, epochs: int = 15, **kwargs):
-    """Every optimizer at every η of its grid on the digits; ``grids`` maps a label key to (name, lrs).
+def diverged(loss) -> np.ndarray:
+    """Whether a training run diverged: its final loss is not finite or above its loss before training.
 
-    Returns ``(runs, best)``: ``runs[key]`` lists the :func:`digits_curves` results per η, and
-    ``best[key]`` is the run with the lowest final training loss (chosen without the test set).
+    ``loss`` has shape (..., epochs + 1) as from :func:`train`; the result has shape (...,).
+    """
+    loss = np.asarray(loss, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return ~np.isfinite(loss[..., -1]) | (loss[..., -1] > loss[..., 0])
+
+
+def best_digits_lr(runs: list) -> int:
+    """Index of the best η of one optimizer's digits runs: the lowest median final training loss over the seeds.
+
+    A diverged seed counts as an infinite loss, so an η at which a seed diverges is never
+    preferred to one at which none does (unless every η diverges).
+    """
+    return int(np.argmin(_median_final_losses(runs)))
+
+
+def _median_final_losses(runs: list) -> np.ndarray:
+    return np.array([np.median(np.where(diverged(r["loss"]), np.inf, r["loss"][:, -1])) for r in runs])
+
+
+def digits_sweep(grids: dict, X_train, labels_train, X_test, labels_test, epochs: int = 10, seeds=(0, 1, 2),
+                 **kwargs):
+    """Every optimizer at every η of its grid on the digits, for every seed; ``grids`` maps a label key to (name, lrs).
+
+    Returns ``(runs, best)``: ``runs[key]`` lists one dict per η with ``name``, ``lr``, ``seeds``
+    and the arrays ``loss`` and ``test_accuracy`` of shape (n_seeds, epochs + 1) (from
+    :func:`digits_curves`); ``best[key]`` is the entry of the best η by
+    :func:`best_digits_lr` (the training loss decides: the test set plays no part in tuning).
     """
     if not grids:
         raise ValueError("grids must map at least one label key to (optimizer name, learning rates)")
+    seeds = _seeds(seeds)
     runs, best = {}, {}
     for key, spec in grids.items():
         if not isinstance(spec, tuple) or len(spec) != 2:
             raise ValueError(f"grids[{key!r}] must be a pair (optimizer name, learning rates)")
         name, lrs = spec
-        opts = {float(lr): make_optimizer(name, lr=float(lr)) for lr in lrs}
-        if not opts:
+        if name not in OPTIMIZERS:
+            raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(map(repr, OPTIMIZERS))}")
+        lrs = [float(lr) for lr in np.atleast_1d(lrs)]
+        if not lrs:
             raise ValueError(f"grids[{key!r}] lists no learning rate")
-        curves = digits_curves(opts, X_train, labels_train, X_test, labels_test, epochs=epochs, **kwargs)
-        runs[key] = list(curves.values())
-        best[key] = min(runs[key], key=lambda c: c["loss"][-1] if np.isfinite(c["loss"][-1]) else np.inf)
+        runs[key] = []
+        for lr in lrs:
+            per_seed = [digits_curves({name: make_optimizer(name, lr=lr)}, X_train, labels_train, X_test,
+                                      labels_test, epochs=epochs, seed=int(seed), **kwargs)[name]
+                        for seed in seeds]
+            runs[key].append({"name": name, "lr": lr, "seeds": seeds,
+                              "loss": np.array([c["loss"] for c in per_seed]),
+                              "test_accuracy": np.array([c["test_accuracy"] for c in per_seed])})
+        best[key] = runs[key][best_digits_lr(runs[key])]
     return runs, best
 
 
+def _median_range(values, fmt: str) -> str:
+    values = np.asarray(values, dtype=np.float64)
+    if not np.all(np.isfinite(values)):
+        return "–"
+    return f"{format(np.median(values), fmt)} ({format(values.min(), fmt)}–{format(values.max(), fmt)})"
+
+
 def digits_table(runs: dict, best: dict, lang: str) -> str:
-    """A Markdown table of final training loss and test accuracy for every optimizer and η, best marked."""
+    """A Markdown table per optimizer and η: final training loss and test accuracy, median (range) over the seeds."""
     from .plotting import label
 
     rows = []
-    for key, curves in runs.items():
-        for c in curves:
+    for key, entries in runs.items():
+        for c in entries:
+            loss, acc = c["loss"][:, -1], c["test_accuracy"][:, -1]
+            gone = diverged(c["loss"])
             rows.append({label("opt_col_optimizer", lang): label(key, lang),
-                         "η": f"{c['optimizer'].lr:g}",
-                         label("opt_train_loss", lang): f"{c['loss'][-1]:.4f}",
-                         label("opt_test_acc", lang): f"{c['test_accuracy'][-1]:.1%}",
+                         "η": f"{c['lr']:g}",
+                         label("opt_train_loss_seeds", lang): (label("opt_diverged", lang).format(k=int(gone.sum()),
+                                                                                                  n=gone.size)
+                                                               if gone.any() else _median_range(loss, ".4f")),
+                         label("opt_test_acc_seeds", lang): _median_range(100 * acc, ".1f"),
                          label("opt_col_best", lang): "★" if c is best[key] else ""})
     return _markdown(rows)
 
 
-def digits_figure(curves: dict, lang: str):
-    """Two panels: training loss (log scale) and test accuracy per epoch, one line per optimizer."""
+def digits_figure(best: dict, lang: str):
+    """Two panels: training loss (log scale) and test accuracy per epoch at each optimizer's best η.
+
+    The line is the median over the seeds, the band their range.
+    """
     from .plotting import label, new_figure
 
-    if not curves:
-        raise ValueError("curves must hold at least one optimizer's results")
+    if not best:
+        raise ValueError("best must hold at least one optimizer's results")
     fig, (left, right) = new_figure(2, figsize=(9.0, 3.6))
-    for k, (key, c) in enumerate(curves.items()):
-        name = f"{label(key, lang)}, η = {c['optimizer'].lr:g}"
-        epochs = np.arange(len(c["loss"]))
-        left.plot(epochs, c["loss"], color=f"C{k}", label=name)
-        right.plot(epochs, c["test_accuracy"], color=f"C{k}", label=name)
+    for k, (key, c) in enumerate(best.items()):
+        name = f"{label(key, lang)}, η = {c['lr']:g}"
+        epochs = np.arange(c["loss"].shape[-1])
+        for ax, values in ((left, c["loss"]), (right, 100 * c["test_accuracy"])):
+            ax.plot(epochs, np.median(values, axis=0), color=f"C{k}", label=name)
+            ax.fill_between(epochs, values.min(axis=0), values.max(axis=0), color=f"C{k}", alpha=0.2, lw=0)
     left.set_yscale("log")
     left.set(xlabel=label("epoch", lang), ylabel=label("opt_train_loss", lang))
-    right.set(xlabel=label("epoch", lang), ylabel=label("opt_test_acc", lang))
-    lowest = min(np.nanmin(c["test_accuracy"][1:]) for c in curves.values() if len(c["test_accuracy"]) > 1)
-    right.set_ylim(max(0.0, min(lowest, 0.9) - 0.02), 1.0)  # epoch 0 (chance level) is off the scale
+    right.set(xlabel=label("epoch", lang), ylabel=label("dg_accuracy_pct", lang))
+    lowest = min(np.nanmin(100 * c["test_accuracy"][:, 1:]) for c in best.values())
+    right.set_ylim(max(0.0, min(lowest, 90.0) - 2.0), 100.0)  # epoch 0 (chance level) is off the scale
     left.legend(fontsize=8)
-    fig.suptitle(label("opt_digits_title", lang))
+    fig.suptitle(label("opt_digits_title", lang).format(seeds=len(next(iter(best.values()))["seeds"])))
     return fig

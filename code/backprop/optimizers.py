@@ -1,7 +1,7 @@
 """Update rules beyond plain gradient descent, and a mini-batch training loop.
 
 Every optimizer sees the parameters θ (a list of arrays: the weights, then the
-biases of :class:`backprop.MLP`) and their gradients g = ∂L/∂θ from
+biases of :class:`backprop.MLP`) and their gradients g = ∂ℒ/∂θ from
 backpropagation, and changes θ in place. With t counting steps from 1:
 
 * ``SGD``       θ ← θ − η g

@@ -133,6 +133,7 @@ def test_convergence_map_summarizes_train_many():
         for j, scale in enumerate(scales):
             r = train_many([2, 4, 1], X, Y, lr, 400, scale, np.arange(4))
             assert cmap.fraction_solved[i, j] == r.solved.mean()
+            assert cmap.n_solved[i, j] == r.solved.sum()
             done = r.solved_epoch[r.solved]
             if done.size:
                 assert cmap.median_epochs[i, j] == np.median(done)

@@ -53,7 +53,7 @@ def test_train_digits_is_the_package_trainer(split):
     X_train, X_test, l_train, l_test = split
     recorded = ds.train_digits(X_train, l_train, X_test, l_test, epochs=2, seed=3).net
     plain = ds.book_mlp(32, seed=3)
-    bp.train(plain, X_train, digits.one_hot(l_train), bp.Adam(0.003), 2, batch_size=32, seed=3)
+    bp.train(plain, X_train, digits.one_hot(l_train), bp.Adam(ds.ADAM_LR), 2, batch_size=32, seed=3)
     for W1, W2 in zip(recorded.weights, plain.weights):
         assert np.array_equal(W1, W2)
 

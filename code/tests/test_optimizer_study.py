@@ -92,11 +92,72 @@ def test_digits_curves_shapes_and_learning():
     c = curves["opt_adam"]
     assert c["loss"].shape == (4,) and c["test_accuracy"].shape == (4,)
     assert c["loss"][-1] < c["loss"][0] and c["test_accuracy"][-1] > c["test_accuracy"][0]
-    S.digits_figure(curves, "zh")
-    runs, best = S.digits_sweep({"opt_sgd": ("sgd", [0.01, 0.3])}, X_tr, l_tr, X_te, l_te, epochs=2, hidden=8)
-    assert best["opt_sgd"]["optimizer"].lr == 0.3 and len(runs["opt_sgd"]) == 2
-    assert "★" in S.digits_table(runs, best, "zh").splitlines()[3]
+
+
+def test_digits_sweep_over_seeds_picks_the_lowest_median_loss():
+    X, labels = digits.load_digits()
+    X_tr, X_te, l_tr, l_te = digits.train_test_split(X[:400], labels[:400])
+    runs, best = S.digits_sweep({"opt_sgd": ("sgd", [0.01, 0.3, 1e3])}, X_tr, l_tr, X_te, l_te, epochs=2,
+                                seeds=(0, 1), hidden=8)
+    entries = runs["opt_sgd"]
+    assert [c["lr"] for c in entries] == [0.01, 0.3, 1e3] and entries[0]["loss"].shape == (2, 3)
+    assert best["opt_sgd"] is entries[1] and S.best_digits_lr(entries) == 1
+    assert S.diverged(entries[2]["loss"]).all() and not S.diverged(entries[1]["loss"]).any()
+    # seed 1 of the sweep is digits_curves with seed=1
+    one = S.digits_curves({"x": bp.SGD(0.3)}, X_tr, l_tr, X_te, l_te, epochs=2, hidden=8, seed=1)["x"]
+    assert np.array_equal(entries[1]["loss"][1], one["loss"])
+    table = S.digits_table(runs, best, "zh").splitlines()
+    assert "★" in table[3] and "发散" in table[4]
+    fig = S.digits_figure(best, "en")
+    assert "2 seeds" in fig._suptitle.get_text()
     matplotlib.pyplot.close("all")
+
+
+def test_diverged_flags_a_rise_or_a_nan():
+    assert list(S.diverged(np.array([[2.0, 1.0], [2.0, 3.0], [2.0, np.nan]]))) == [False, True, True]
+
+
+@pytest.mark.parametrize("scores, best, lower, expected", [
+    ([3.0, 1.0, 2.0], 1, True, True),
+    ([1.0, 2.0, 3.0], 0, True, False),        # best at the edge
+    ([1.0, 1.0, 2.0], 1, True, False),        # the edge is as good: not bracketed
+    ([np.nan, 1.0, np.inf], 1, True, True),   # diverged runs count as worst
+    ([5, 40, 41, 30], 2, False, True),        # shares solved: higher is better
+    ([41, 40, 30], 1, False, False),
+])
+def test_bracketed(scores, best, lower, expected):
+    assert S.bracketed(scores, best, lower_is_better=lower) is expected
+
+
+def test_plateau_pattern_names_the_tied_outputs():
+    Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    assert S.plateau_pattern([[0.01], [0.98], [0.5], [0.51]], Y) == (2, pytest.approx(0.505))
+    k, c = S.plateau_pattern([[0.01], [0.67], [0.66], [0.68]], Y)
+    assert k == 1 and c == pytest.approx(2 / 3, abs=0.01)
+    assert S.plateau_pattern([[0.01], [0.9], [0.2], [0.6]], Y) is None   # the rest are not tied
+    assert S.plateau_pattern([[0.0], [1.0], [1.0], [0.0]], Y) is None    # nothing stuck: solved
+    with pytest.raises(ValueError):
+        S.plateau_pattern([[0.5]], Y)
+
+
+def test_sweep_records_solved_after_each_epoch_and_the_outputs():
+    sweep = S.xor_sweep("sgd", [8.0], seeds=range(5), epochs=400)
+    X, Y = bp.xor()
+    assert sweep.solved_at.shape == (1, 5, 401) and sweep.outputs.shape == (1, 5, 4, 1)
+    assert np.array_equal(sweep.solved_at[:, :, -1], sweep.solved)
+    assert list(sweep.n_solved) == [int(sweep.solved.sum())]
+    for j in range(5):
+        net = bp.MLP([2, 2, 1], activation="sigmoid", loss="mse", seed=j)
+        bp.train(net, X, Y, bp.SGD(8.0), 400)
+        assert np.allclose(sweep.outputs[0, j], net.forward(X))
+        first = np.flatnonzero(sweep.solved_at[0, j])
+        if sweep.solved[0, j]:
+            assert first[0] == sweep.solved_epoch[0, j]
+    fig = S.solved_vs_epochs_figure({"opt_sgd": sweep}, "zh")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.canvas.draw()
+    matplotlib.pyplot.close(fig)
 
 
 @pytest.mark.parametrize("call", [
@@ -117,6 +178,10 @@ def test_digits_curves_shapes_and_learning():
     lambda: S.xor_curves_figure({}, "en"),
     lambda: S.digits_curves({}, np.zeros((2, 64)), [0, 1], np.zeros((2, 64)), [0, 1]),
     lambda: S.digits_curves({"x": "adam"}, np.zeros((2, 64)), [0, 1], np.zeros((2, 64)), [0, 1]),
+    lambda: S.digits_sweep({"k": ("rmsprop", [0.1])}, np.zeros((2, 64)), [0, 1], np.zeros((2, 64)), [0, 1]),
+    lambda: S.bracketed([1.0, 2.0], 0, True),
+    lambda: S.bracketed([1.0, 2.0, 3.0], 3, True),
+    lambda: S.solved_vs_epochs_figure({}, "en"),
 ])
 def test_bad_input_raises_value_error(call):
     with pytest.raises(ValueError):

@@ -75,3 +75,24 @@ def test_adam_bias_correction_matches_the_package():
         m_hat = opt._state[0]["m"][0] / (1 - opt.beta1**t)
         assert m_hat == pytest.approx(g, rel=1e-12)
         assert before[0] - theta[0] == pytest.approx(0.1 * g / (g + opt.eps), rel=1e-9)  # step η·sign(g)
+
+
+@pytest.mark.parametrize("targets, level", [((0, 1), sp.Rational(1, 16)), ((1, 1, 0), sp.Rational(1, 12)),
+                                            ((0, 0, 1), sp.Rational(1, 12)), ((0, 1, 1, 0), sp.Rational(1, 8)),
+                                            ((1,), 0)])
+def test_tied_output_loss_levels(targets, level):
+    d = O.tied_output_loss(targets)
+    assert d.holds and d.direct == level
+
+
+def test_tied_output_loss_matches_numbers():
+    # a grid search over the shared value c finds the same minimum as SymPy
+    c = np.linspace(0, 1, 30001)
+    numeric = ((c - 1) ** 2 * 2 + c ** 2).min() / 8
+    assert abs(numeric - float(O.tied_output_loss((1, 1, 0)).direct)) < 1e-8
+
+
+@pytest.mark.parametrize("args", [((),), ((0, 2),), ((0, 1), 1)])
+def test_tied_output_loss_rejects_bad_input(args):
+    with pytest.raises(ValueError):
+        O.tied_output_loss(*args)

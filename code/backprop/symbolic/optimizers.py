@@ -10,6 +10,10 @@
 * Adam's running mean m_t = β₁ m_{t−1} + (1 − β₁) g_t started at m_0 = 0 equals
   (1 − β₁^t) g for a constant g; dividing by 1 − β₁^t (the bias correction)
   gives back g exactly.
+* The loss levels where 2-2-1 XOR runs get stuck: if some outputs are exactly right
+  and the other k share one value c, the squared-error loss ℒ = (1/2m) Σ (a − y)² is
+  smallest at c = p, the mean of their targets, where it is k p (1 − p) / (2m):
+  1/16 for two tied outputs with targets 0 and 1, 1/12 for three with targets 1, 1, 0.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import sympy as sp
 from . import Derivation, check
 
 __all__ = ["adam_bias_correction", "adam_unrolled_mean", "gd_stability_bound",
-           "momentum_stability_bound", "momentum_steady_state", "momentum_velocity"]
+           "momentum_stability_bound", "momentum_steady_state", "momentum_velocity", "tied_output_loss"]
 
 eta, lam, g = sp.symbols("eta lambda g", positive=True)
 beta = sp.Symbol("beta", positive=True)
@@ -80,3 +84,19 @@ def adam_bias_correction() -> Derivation:
     beta1 = sp.Symbol("beta_1", positive=True)
     m_t = (1 - beta1) * sp.summation(beta1**k * g, (k, 0, t - 1))
     return check(sp.simplify(_generic_branch(m_t / (1 - beta1**t))), g)
+
+
+def tied_output_loss(tied_targets, m: int = 4) -> Derivation:
+    """The lowest ℒ = (1/2m) Σ (a − y)² when the outputs for ``tied_targets`` share one value c and all
+    other outputs are exact: minimised over c by SymPy (dℒ/dc = 0); formula k p (1 − p)/(2m), p their mean.
+    """
+    targets = [sp.Rational(y) for y in tied_targets]
+    if not targets or any(y not in (0, 1) for y in targets):
+        raise ValueError(f"tied_targets must list 0/1 targets, at least one; got {tied_targets!r}")
+    if isinstance(m, bool) or not isinstance(m, int) or m < len(targets):
+        raise ValueError(f"m must be a whole number >= the number of tied outputs; got {m!r}")
+    c = sp.Symbol("c", real=True)
+    loss = sum((c - y)**2 for y in targets) / (2 * m)
+    (c_best,) = sp.solve(sp.diff(loss, c), c)
+    p_mean = sp.Rational(sum(targets), len(targets))
+    return check(loss.subs(c, c_best), len(targets) * p_mean * (1 - p_mean) / (2 * m))

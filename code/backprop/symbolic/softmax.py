@@ -3,7 +3,7 @@
 One sample, K classes, written with explicit symbols z_1 … z_K and y_1 … y_K:
 
     a_i = e^{z_i} / Σ_k e^{z_k}                        (softmax)
-    ℓ   = −Σ_k y_k log a_k                              (cross-entropy of one sample)
+    ℓ   = −Σ_k y_k ln a_k                               (cross-entropy of one sample)
 
     ∂a_i/∂z_j = a_i (δ_ij − a_j)                        (the softmax Jacobian; δ_ij = 1 if i = j else 0)
     ∂ℓ/∂z_j   = Σ_i (∂ℓ/∂a_i)(∂a_i/∂z_j) = a_j Σ_k y_k − y_j
@@ -53,7 +53,7 @@ def softmax(z):
 
 
 def cross_entropy(a, y):
-    """ℓ = −Σ_k y_k log a_k, one sample's categorical cross-entropy."""
+    """ℓ = −Σ_k y_k ln a_k, one sample's categorical cross-entropy (SymPy's log is the natural logarithm)."""
     return -sum(yk * sp.log(ak) for yk, ak in zip(y, a))
 
 
