@@ -26,11 +26,18 @@ from .activations import get_activation
 from .batched import BatchResult, train_many
 from .mlp import MLP, init_std
 
-__all__ = ["SCHEMES", "VarianceProfile", "deep_network", "median_loss_curve", "network_name", "scheme_summary",
-           "scheme_table", "variance_figure", "variance_profile", "xor_by_scheme", "xor_curves_figure"]
+__all__ = ["FEW_RUNS", "SATURATED_SLOPE", "SCHEMES", "VarianceProfile", "dead_layer", "deep_network",
+           "initial_output_range", "median_loss_curve", "network_name", "scheme_summary", "scheme_table",
+           "sklearn_initial_parameters", "solved_by_epoch", "solved_by_epoch_figure", "uniform_bound",
+           "variance_figure", "variance_profile", "xor_by_scheme", "xor_curves_figure"]
 
 SCHEMES = {"normal": ("normal", 1.0), "small": ("xavier", 0.5),
            "xavier": ("xavier", 1.0), "he": ("he", 1.0)}
+
+# A unit is *saturated* on a sample when its slope σ′(z) is below this (as in chapter 8).
+SATURATED_SLOPE = 0.01
+# A median, curve or table cell resting on fewer runs than this is marked.
+FEW_RUNS = 10
 
 
 def _scheme(name: str) -> tuple[str, float]:
@@ -51,7 +58,8 @@ class VarianceProfile:
     ``var_z`` (L,): Var(z^l) over samples and units; ``predicted_var_z`` (L,):
     n Var(W^l) E[(a^{l−1})²] + Var(b^l) from the measured a^{l−1};
     ``var_delta`` (L,): Var(δ^l) when δ^L has variance 1; ``predicted_var_delta`` (L,):
-    n Var(W^{l+1}) Var(δ^{l+1}) E[σ′(z^l)²] from the measured δ^{l+1} (equal to 1 at l = L).
+    n Var(W^{l+1}) Var(δ^{l+1}) E[σ′(z^l)²] from the measured δ^{l+1} (equal to 1 at l = L);
+    ``saturated`` (L,): the fraction of slopes σ′(z^l) below :data:`SATURATED_SLOPE`.
     """
 
     activation: str
@@ -61,6 +69,7 @@ class VarianceProfile:
     predicted_var_z: np.ndarray
     var_delta: np.ndarray
     predicted_var_delta: np.ndarray
+    saturated: np.ndarray
 
     @property
     def depth(self) -> int:
@@ -96,6 +105,7 @@ def variance_profile(activation: str, scheme: str, width: int = 100, depth: int 
     with np.errstate(over="ignore", invalid="ignore"):
         zs, activations = net.forward_trace(x)
         var_z = np.array([z.var() for z in zs])
+        saturated = np.array([np.mean(act.prime(z) < SATURATED_SLOPE) for z in zs])
         predicted_z = np.array([width * var_w * np.mean(a**2) + var_b for a in activations[:-1]])
         delta = rng.standard_normal((n_samples, width))  # δ^L: a unit-variance error at the top
         var_delta, predicted_delta = [delta.var()], [1.0]
@@ -105,7 +115,42 @@ def variance_profile(activation: str, scheme: str, width: int = 100, depth: int 
             delta = (delta @ net.weights[layer]) * slope
             var_delta.append(delta.var())
     return VarianceProfile(activation, scheme, width, var_z, predicted_z,
-                           np.array(var_delta[::-1]), np.array(predicted_delta[::-1]))
+                           np.array(var_delta[::-1]), np.array(predicted_delta[::-1]), saturated)
+
+
+# ----- the uniform form, and scikit-learn's ----------------------------------------------
+def uniform_bound(n_in: int, n_out: int, factor: float = 6.0) -> float:
+    """The bound a of U[−a, a] with a = sqrt(factor / (n_in + n_out)); factor 6 gives Glorot's variance.
+
+    Var(U[−a, a]) = a²/3, so factor 6 gives 2 / (n_in + n_out), the variance of equation (glorot).
+    """
+    n_in, n_out = whole_number(n_in, "n_in"), whole_number(n_out, "n_out")
+    if not factor > 0:
+        raise ValueError(f"factor must be a positive number; got {factor!r}")
+    return float(np.sqrt(factor / (n_in + n_out)))
+
+
+def sklearn_initial_parameters(activation: str, n_in: int, n_out: int, seed: int = 0):
+    """The first layer's weights (n_in, n_out) and biases (n_out,) as scikit-learn's MLPClassifier draws them.
+
+    The classifier is fitted for one iteration with a vanishing learning rate on
+    random data, so what it holds afterwards is its initialization.
+    """
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    n_in, n_out = whole_number(n_in, "n_in"), whole_number(n_out, "n_out")
+    rng = np.random.default_rng(seed)
+    X, y = rng.standard_normal((20, n_in)), np.arange(20) % 2
+    clf = MLPClassifier(hidden_layer_sizes=(n_out,), activation=activation, solver="sgd",
+                        learning_rate_init=1e-300, momentum=0.0, alpha=0.0, max_iter=1,
+                        random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        clf.fit(X, y)
+    return clf.coefs_[0], clf.intercepts_[0]
 
 
 # ----- training by scheme -----------------------------------------------------------------
@@ -136,20 +181,63 @@ def xor_by_scheme(sizes, activation: str, n_seeds: int, epochs: int, lr: float, 
     return results
 
 
-def scheme_summary(result: BatchResult) -> dict:
-    """Fraction solved, median epochs to solve (NaN if none solved) and fraction diverged."""
+def _check_result(result):
     if not isinstance(result, BatchResult):
         raise ValueError(f"result must be a BatchResult from train_many; got {type(result).__name__}")
+    return result
+
+
+def scheme_summary(result: BatchResult) -> dict:
+    """Seeds solved (``bp.solved`` at the last epoch) out of ``n``, their fraction, the median
+    epochs to solve over the solved seeds only (NaN if none), and the fraction diverged."""
+    _check_result(result)
     epochs = result.solved_epoch[result.solved]
-    return {"solved": float(result.solved.mean()),
+    return {"n_solved": int(result.solved.sum()), "n": int(result.n_nets),
+            "solved": float(result.solved.mean()),
             "median_epochs": float(np.median(epochs)) if epochs.size else float("nan"),
             "diverged": float(result.diverged.mean())}
 
 
+def solved_by_epoch(result: BatchResult, epochs) -> np.ndarray:
+    """For each e in ``epochs``: the fraction of networks solved at the end that first got there within e steps.
+
+    At the last epoch this is the fraction solved (``bp.solved``); a network that
+    was solved for a while and lost it again does not count. Shape (len(epochs),).
+    """
+    _check_result(result)
+    epochs = np.asarray(epochs)
+    first = np.where(result.solved, result.solved_epoch, -1)
+    return ((first[None, :] >= 0) & (first[None, :] <= epochs[:, None])).mean(axis=1)
+
+
+def initial_output_range(sizes, activation: str, scheme: str, seeds, X) -> np.ndarray:
+    """For each seed: max − min of the network's output over the rows of X, before any training.
+
+    Hidden layers use ``activation``, the output a sigmoid, as in :func:`xor_by_scheme`.
+    A range near 0 means the output hardly depends on the input.
+    """
+    init, scale = _scheme(scheme)
+    return np.array([np.ptp(MLP(sizes, activation, "sigmoid", "bce", init, scale, int(s)).forward(X))
+                     for s in seeds])
+
+
+def dead_layer(result: BatchResult, i: int, X):
+    """The first hidden layer l (1-based) of network i in which every unit has z ≤ 0 on every input, or None.
+
+    Through such a layer the output no longer depends on the input, and BP2 passes
+    δ = 0 to every layer before it: gradient descent cannot revive it.
+    """
+    net = _check_result(result).network(i)
+    zs, _ = net.forward_trace(X)
+    for l, z in enumerate(zs[:-1], start=1):
+        if np.all(z <= 0):
+            return l
+    return None
+
+
 def median_loss_curve(result: BatchResult) -> np.ndarray:
     """The median loss over the networks that did not diverge, shape (epochs,); NaN if all did."""
-    if not isinstance(result, BatchResult):
-        raise ValueError(f"result must be a BatchResult from train_many; got {type(result).__name__}")
+    _check_result(result)
     kept = result.losses[~result.diverged]
     if kept.shape[0] == 0:
         return np.full(result.losses.shape[1], np.nan)
@@ -157,22 +245,28 @@ def median_loss_curve(result: BatchResult) -> np.ndarray:
 
 
 def scheme_table(results: dict, lang: str) -> str:
-    """A Markdown table, one row per (network, scheme): fraction solved, median epochs, diverged.
+    """A Markdown table, one row per (network, scheme): seeds solved with their 95% interval,
+    median epochs to solve over the solved seeds, fraction diverged.
 
     ``results`` maps a row name (already in ``lang``) to {scheme: BatchResult}.
     """
+    from .claims import fraction_text
     from .labels import label
 
     head = [label("init_col_network", lang), label("init_col_scheme", lang), label("init_col_solved", lang),
             label("init_col_epochs", lang), label("init_col_diverged", lang)]
     rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    marked = False
     for network, by_scheme in results.items():
         for scheme, result in by_scheme.items():
             s = scheme_summary(result)
             epochs = "–" if np.isnan(s["median_epochs"]) else f"{s['median_epochs']:.0f}"
-            rows.append(f"| {network} | {label('scheme_' + scheme, lang)} | {s['solved']:.0%} | "
-                        f"{epochs} | {s['diverged']:.0%} |")
-    return "\n".join(rows)
+            if 0 < s["n_solved"] < FEW_RUNS:  # a median over few runs is marked
+                epochs, marked = epochs + " †", True
+            rows.append(f"| {network} | {label('scheme_' + scheme, lang)} | "
+                        f"{fraction_text(s['n_solved'], s['n'], lang)} | {epochs} | {s['diverged']:.0%} |")
+    note = "\n\n" + label("init_few_runs_note", lang).format(n=FEW_RUNS) if marked else ""
+    return "\n".join(rows) + note
 
 
 # ----- figures --------------------------------------------------------------------------
@@ -220,12 +314,47 @@ def xor_curves_figure(results: dict, lang: str):
         for scheme, result in by_scheme.items():
             color, _ = _STYLE[scheme]
             curve = median_loss_curve(result)
+            kept = int((~result.diverged).sum())
+            name = label("scheme_" + scheme, lang)
+            if kept < result.n_nets:  # a median over fewer runs says so; under 10 runs, dotted
+                name = label("init_curve_runs", lang).format(name=name, k=kept, n=result.n_nets)
             ax.semilogy(np.arange(curve.size), curve, color=color, lw=1.4,
-                        label=label("scheme_" + scheme, lang))
+                        ls=":" if kept < FEW_RUNS else "-", label=name)
         ax.set(title=label(act, lang), xlabel=label("epoch", lang))
+        ax.legend(fontsize=8, loc="lower left")  # each panel: its own run counts
     axes[0, 0].set_ylabel(label("init_median_loss", lang))
     axes[0, 0].set_ylim(top=10.0)  # an exploding start (loss ~1e30) would squash every other curve
-    axes[0, 0].legend(fontsize=8)
     sizes = next(iter(next(iter(results.values())).values())).sizes
     fig.suptitle(label("init_curves_title", lang).format(net=network_name(sizes)))
+    return fig
+
+
+def solved_by_epoch_figure(results: dict, lang: str):
+    """One panel per (network, activation): the fraction of seeds solved within e epochs, e on a log scale.
+
+    ``results`` maps a panel title (already in ``lang``) to {scheme: BatchResult}.
+    """
+    from .plotting import label, new_figure
+
+    if not results:
+        raise ValueError("results must map at least one panel title to {scheme: BatchResult}")
+    n = len(results)
+    cols = 2 if n > 1 else 1
+    rows = (n + cols - 1) // cols
+    fig, axes = new_figure(cols, rows, figsize=(4.6 * cols, 3.0 * rows), sharex=True, sharey=True,
+                           squeeze=False)
+    for ax, (title, by_scheme) in zip(axes.flat, results.items()):
+        for scheme, result in by_scheme.items():
+            color, marker = _STYLE[scheme]
+            epochs = np.arange(1, result.losses.shape[1] + 1)
+            ax.semilogx(epochs, solved_by_epoch(result, epochs), color=color, lw=1.4,
+                        label=label("scheme_" + scheme, lang))
+        ax.set_title(title, fontsize=10)
+        ax.set_ylim(-0.03, 1.03)
+    for ax in axes[-1]:
+        ax.set_xlabel(label("init_epochs_log", lang))
+    for ax in axes[:, 0]:
+        ax.set_ylabel(label("init_solved_within", lang))
+    axes.flat[0].legend(fontsize=8, loc="upper left")
+    fig.suptitle(label("init_solved_title", lang))
     return fig

@@ -26,6 +26,10 @@ from .trace import deltas as trace_deltas
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")
 
+# "Fits the data" in chapter 8: a final cross-entropy below this, about a seventh of the
+# constant answer's (≈ 0.69) on the noisy XOR.
+FIT_LOSS = 0.1
+
 
 def _whole(value, name: str, lowest: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < lowest:
@@ -148,6 +152,49 @@ def train_with_history(net: MLP, X, Y, lr: float, epochs: int) -> History:
     losses = train(net, X, Y, SGD(lr), epochs, on_epoch=record)[:-1]  # the loss before each step
     moved = np.array([np.linalg.norm(W - W0) / np.linalg.norm(W0) for W, W0 in zip(net.weights, start)])
     return History(losses, steps, moved)
+
+
+def final_losses(X, Y, activation: str, lrs, seeds, depth: int = 8, width: int = 8,
+                 epochs: int = 1000) -> np.ndarray:
+    """The loss after ``epochs`` steps of gradient descent for every (η, seed): shape (len(lrs), len(seeds)).
+
+    Network (i, j) is ``deep_net(activation, depth, width, seed=seeds[j])`` trained
+    with ``fit(X, Y, lrs[i], epochs)``; all of them train at once with
+    :func:`backprop.batched.train_many`. A diverged run gives NaN.
+    """
+    from .batched import train_many
+
+    choice(activation, "activation", HIDDEN_ACTIVATIONS)
+    lrs = np.atleast_1d(np.asarray(lrs, dtype=np.float64))
+    seeds = _seeds(seeds)
+    depth, width = _whole(depth, "depth"), _whole(width, "width")
+    r = train_many([2] + [width] * depth + [1], X, Y, np.repeat(lrs, len(seeds)),
+                   non_negative_int(epochs, "epochs") + 1, 1.0, np.tile(seeds, len(lrs)), "xavier",
+                   activation, "sigmoid", "bce")
+    return r.losses[:, -1].reshape(len(lrs), len(seeds))  # losses[:, e] is the loss after e steps
+
+
+def constant_answer_loss(Y) -> float:
+    """The cross-entropy of answering the mean label ȳ for every point, −ȳ ln ȳ − (1 − ȳ) ln(1 − ȳ).
+
+    No output that ignores the input does better on (X, Y).
+    """
+    ybar = float(np.mean(Y))
+    if not 0 < ybar < 1:
+        raise ValueError(f"Y must hold both labels 0 and 1; its mean is {ybar!r}")
+    return float(-ybar * np.log(ybar) - (1 - ybar) * np.log(1 - ybar))
+
+
+def dead_units(net: MLP, X, per_unit: bool = False):
+    """ReLU units with z ≤ 0 on every row of X: their slope is 0 there, so BP2 gives them δ = 0.
+
+    Returns the count per hidden layer, shape (L − 1,), or with ``per_unit=True`` a
+    list of boolean masks, one of shape (n_l,) per hidden layer.
+    """
+    _check_net(net)
+    zs, _ = net.forward_trace(X)
+    masks = [np.all(z <= 0, axis=0) for z in zs[:-1]]
+    return masks if per_unit else np.array([int(m.sum()) for m in masks])
 
 
 def input_spread(net: MLP, X) -> np.ndarray:

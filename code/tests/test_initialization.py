@@ -130,7 +130,8 @@ def test_xor_by_scheme_agrees_with_mlp_fit():
     losses = net.fit(X, Y, 0.1, 30)
     np.testing.assert_allclose(results["he"].losses[2], losses, rtol=1e-10)
     s = init.scheme_summary(results["he"])
-    assert set(s) == {"solved", "median_epochs", "diverged"}
+    assert set(s) == {"n_solved", "n", "solved", "median_epochs", "diverged"}
+    assert s["n"] == 3 and s["solved"] == s["n_solved"] / 3
     assert init.median_loss_curve(results["he"]).shape == (30,)
 
 
@@ -149,3 +150,61 @@ def test_summary_table_and_figures():
         init.scheme_summary("not a result")
     with pytest.raises(ValueError, match="n_seeds"):
         init.xor_by_scheme([2, 3, 1], "relu", 0, 5, 0.1, X, Y)
+    panels = {"2-3-1, ReLU": results["relu"], "2-3-1, tanh": results["relu"]}
+    for lang in ("en", "zh"):
+        fig = init.solved_by_epoch_figure(panels, lang)
+        assert len(fig.axes) == 2
+    with pytest.raises(ValueError):
+        init.solved_by_epoch_figure({}, "en")
+
+
+def test_scheme_table_gives_intervals_and_marks_few_runs():
+    X, Y = bp.xor()
+    results = init.xor_by_scheme([2, 4, 1], "tanh", 5, 300, 0.5, X, Y, schemes=("he",))
+    k = int(results["he"].solved.sum())
+    table = init.scheme_table({"2-4-1": results}, "en")
+    assert f"({k}/5; 95% CI" in table
+    assert ("†" in table) == (k > 0)  # fewer than FEW_RUNS solved seeds: the median is marked
+    assert "置信区间" in init.scheme_table({"2-4-1": results}, "zh")
+
+
+def test_solved_by_epoch_ends_at_the_fraction_solved():
+    X, Y = bp.xor()
+    r = init.xor_by_scheme([2, 4, 1], "tanh", 6, 200, 0.5, X, Y, schemes=("xavier",))["xavier"]
+    curve = init.solved_by_epoch(r, np.arange(201))
+    assert np.all(np.diff(curve) >= 0)
+    assert curve[-1] == r.solved.mean()
+    assert curve[0] == 0.0 or r.solved_epoch.min() == 0
+
+
+def test_dead_layer_and_initial_output_range():
+    X, Y = bp.xor()
+    r = init.xor_by_scheme([2, 3, 3, 1], "relu", 2, 3, 0.1, X, Y, schemes=("he",))["he"]
+    r.weights[1][0][:] = 0.0  # kill the second hidden layer of network 0: z = b = 0 everywhere
+    r.biases[1][0][:] = -1.0
+    assert init.dead_layer(r, 0, X) == 2
+    ranges = init.initial_output_range([2, 16, 16, 16, 1], "tanh", "small", range(3), X)
+    assert ranges.shape == (3,)
+    assert np.all(ranges < np.median(init.initial_output_range([2, 16, 16, 16, 1], "tanh", "he", range(3), X)))
+
+
+def test_uniform_form_and_scikit_learn():
+    u = sym.uniform_variance()
+    assert u.holds and sp.simplify(u.difference) == 0
+    a = init.uniform_bound(64, 32)
+    assert np.isclose(a**2 / 3, bp.init_std("xavier", 64, 32) ** 2)
+    for act, factor in (("tanh", 6.0), ("relu", 6.0), ("logistic", 2.0)):
+        W, b = init.sklearn_initial_parameters(act, 64, 32, seed=1)
+        bound = init.uniform_bound(64, 32, factor)
+        assert W.shape == (64, 32) and b.shape == (32,)
+        assert np.abs(W).max() <= bound and np.abs(W).max() > 0.98 * bound
+        assert np.abs(b).max() <= bound
+    with pytest.raises(ValueError, match="factor"):
+        init.uniform_bound(3, 4, 0)
+
+
+def test_variance_profile_counts_saturated_slopes():
+    normal = init.variance_profile("tanh", "normal", width=50, depth=4)
+    small = init.variance_profile("tanh", "small", width=50, depth=4)
+    assert normal.saturated.shape == (4,)
+    assert np.all(normal.saturated > 0.5) and np.all(small.saturated == 0)

@@ -23,3 +23,11 @@ def test_a_wrong_formula_is_caught():
     z = sp.Symbol("z", real=True)
     s = symbolic.sigmoid(z)
     assert not symbolic.check(sp.diff(s, z), s * (1 + s)).holds
+
+
+def test_tanh_is_a_stretched_sigmoid_and_its_derivative_follows():
+    assert symbolic.tanh_as_sigmoid().holds
+    assert symbolic.tanh_prime_via_sigmoid().holds
+    z = sp.Symbol("z", real=True)
+    # A slip the identity must not accept: σ(2z) without the stretch to (−1, 1).
+    assert not symbolic.check(sp.tanh(z).rewrite(sp.exp), symbolic.sigmoid(2 * z)).holds

@@ -100,6 +100,34 @@ def test_input_spread_collapses_in_a_sigmoid_stack(data):
     assert spread[-2] < 1e-3 * spread[1]
 
 
+def test_final_losses_match_fit_and_the_constant_answer(data):
+    X, Y = data
+    lrs = [0.05, 0.5]
+    losses = V.final_losses(X, Y, "tanh", lrs, [0, 3], depth=2, width=4, epochs=20)
+    assert losses.shape == (2, 2)
+    net = V.deep_net("tanh", depth=2, width=4, seed=3)
+    net.fit(X, Y, 0.5, 20)
+    np.testing.assert_allclose(losses[1, 1], net.loss(X, Y), rtol=1e-10)
+    ybar = Y.mean()
+    expected = -ybar * np.log(ybar) - (1 - ybar) * np.log(1 - ybar)
+    assert np.isclose(V.constant_answer_loss(Y), expected)
+    # no constant answer does better than the mean label
+    for c in (0.3, ybar + 0.01, 0.6):
+        assert -(Y * np.log(c) + (1 - Y) * np.log(1 - c)).mean() >= V.constant_answer_loss(Y) - 1e-12
+
+
+def test_dead_units_get_no_gradient(data):
+    X, Y = data
+    net = V.deep_net("relu", depth=6, width=8, seed=0)
+    counts, masks = V.dead_units(net, X), V.dead_units(net, X, per_unit=True)
+    assert counts.shape == (6,) and counts.sum() == sum(m.sum() for m in masks)
+    zs, _ = net.forward_trace(X)
+    for z, m in zip(zs[:-1], masks):
+        assert np.all(z[:, m] <= 0) and not np.any(np.all(z[:, ~m] <= 0, axis=0))
+    ds, _ = V.deltas(net, X, Y)
+    assert all(np.all(d[:, m] == 0) for d, m in zip(ds[:-1], masks))
+
+
 def test_geometric_mean():
     np.testing.assert_allclose(V.geometric_mean([[1.0, 100.0], [100.0, 1.0]]), [10.0, 10.0])
 
@@ -119,6 +147,10 @@ def test_geometric_mean():
     (lambda: V.train_with_history(V.deep_net("relu"), [[0.0, 0.0]], [[1.0]], lr=0.1, epochs=-3), "epochs"),
     (lambda: V.norm_profiles([[0.0, 0.0]], [[1.0]], seeds=[]), "seeds"),
     (lambda: V.geometric_mean([1.0, 0.0]), "positive"),
+    (lambda: V.final_losses([[0.0, 0.0]], [[1.0]], "softsign", [0.1], [0]), "activation"),
+    (lambda: V.final_losses([[0.0, 0.0]], [[1.0]], "relu", [0.1], []), "seeds"),
+    (lambda: V.constant_answer_loss([[1.0], [1.0]]), "both labels"),
+    (lambda: V.dead_units("net", [[0.0, 0.0]]), "MLP"),
 ])
 def test_bad_input_raises_a_clear_value_error(call, match):
     with pytest.raises(ValueError, match=match):

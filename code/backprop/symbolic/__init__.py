@@ -5,7 +5,7 @@ directly from the definition, the closed form the book states, and their
 difference after simplification. The book's claim holds when that difference
 is 0. This subpackage is the only part of ``backprop`` that imports SymPy.
 
-One module per topic: ``activations`` (σ′, tanh′), ``losses`` (δ^L for each
+One module per topic: ``activations`` (σ′, tanh′, tanh = 2σ(2z) − 1), ``losses`` (δ^L for each
 loss), ``deltas`` (the four backpropagation equations).
 """
 
@@ -39,4 +39,5 @@ def sigmoid(z):
     return 1 / (1 + sp.exp(-z))
 
 
-from .activations import sigmoid_prime, tanh_prime  # noqa: E402  (needs check and sigmoid above)
+# These need check and sigmoid above.
+from .activations import sigmoid_prime, tanh_as_sigmoid, tanh_prime, tanh_prime_via_sigmoid  # noqa: E402

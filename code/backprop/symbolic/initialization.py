@@ -14,12 +14,12 @@ from __future__ import annotations
 import numbers
 
 import sympy as sp
-from sympy.stats import E, Normal, P
+from sympy.stats import E, Normal, P, Uniform, variance
 
 from . import Derivation, check
 
 __all__ = ["expectation", "glorot_variance", "he_variance", "relu_second_moment",
-           "relu_slope_moment", "variance_conditions", "variance_of_weighted_sum"]
+           "relu_slope_moment", "uniform_variance", "variance_conditions", "variance_of_weighted_sum"]
 
 
 def _positive_int(n, name: str) -> int:
@@ -90,6 +90,17 @@ def glorot_variance() -> Derivation:
     v_forward, v_backward = variance_conditions()
     harmonic = 2 / (1 / v_forward + 1 / v_backward)
     return check(sp.simplify(harmonic), 2 / (n_in + n_out))
+
+
+def uniform_variance() -> Derivation:
+    """Glorot and Bengio's uniform form: Var(U[−a, a]) with a = sqrt(6 / (n_in + n_out)) is 2 / (n_in + n_out).
+
+    sympy.stats computes the variance from the uniform density; the stated value is
+    equation (glorot), so the uniform and the normal form share one variance.
+    """
+    n_in, n_out = sp.symbols("n_in n_out", positive=True)
+    a = sp.sqrt(6 / (n_in + n_out))
+    return check(sp.simplify(variance(Uniform("w", -a, a))), 2 / (n_in + n_out))
 
 
 def relu_second_moment() -> Derivation:
