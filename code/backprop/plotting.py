@@ -94,19 +94,27 @@ def activation_figure(lang: str, z_range=(-6.0, 6.0)):
     return fig
 
 
+FLAT_OUTPUT = 1e-9  # an output whose range over the plane is below this is drawn as one constant shade
+
+
 def plot_decision_boundary(ax, net, X, Y, lang: str, title: str | None = None, resolution: int = 201):
     """Shade the plane by the network's output and mark the 0.5 contour and the data points.
 
     ``X`` has shape (m, 2) and ``Y`` shape (m, 1); points with target 1 are filled,
-    points with target 0 hollow.
+    points with target 0 hollow. An output flat to within ``FLAT_OUTPUT`` gets no contour.
     """
     pad = 0.35
     g1 = np.linspace(X[:, 0].min() - pad, X[:, 0].max() + pad, resolution)
     g2 = np.linspace(X[:, 1].min() - pad, X[:, 1].max() + pad, resolution)
     G1, G2 = np.meshgrid(g1, g2)
     out = net.forward(np.column_stack([G1.ravel(), G2.ravel()]))[:, 0].reshape(G1.shape)
+    # An output that is flat up to rounding (a neuron stuck at 0.5) has no boundary;
+    # plotted as it is, float noise of 1e-16 around 0.5 would draw a false one.
+    flat = np.ptp(out) < FLAT_OUTPUT
+    if flat:
+        out = np.full_like(out, out.mean())
     ax.contourf(G1, G2, out, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.55, extend="both")
-    if out.min() < 0.5 < out.max():
+    if not flat and out.min() < 0.5 < out.max():
         ax.contour(G1, G2, out, levels=[0.5], colors="k", linewidths=1.5)
     y = np.asarray(Y)[:, 0] > 0.5
     ax.scatter(X[~y, 0], X[~y, 1], s=90, facecolors="white", edgecolors="k", label=label("target_0", lang), zorder=3)
@@ -122,7 +130,7 @@ def plot_decision_boundary(ax, net, X, Y, lang: str, title: str | None = None, r
 
 # ----- chapter 2, the forward pass ----------------------------------------------
 def network_diagram(ax, net, lang: str, x=None):
-    """Draw ``net`` as circles and arrows: weights W^l_{jk} on the edges, biases b^l_j under the units.
+    """Draw ``net`` as circles and arrows: weights w^l_{jk} on the edges, biases b^l_j under the units.
 
     With one input sample ``x`` of shape (n_0,), each unit also shows its activation a^l_j.
     """

@@ -57,3 +57,23 @@ def test_chapter_4_figures_draw(lang):
     rows = trace.gradient_costs([bp.MLP([2, 2, 1]), bp.MLP([2, 4, 1])], np.zeros((2, 2)), np.zeros((2, 1)), repeats=2)
     fig = plotting.cost_figure(rows, lang)
     assert len(fig.axes) == 2
+
+
+def test_decision_boundary_draws_the_0_5_line_but_no_line_for_a_flat_output():
+    import numpy as np
+
+    import backprop as bp
+
+    X, Y = bp.xor()
+    flat = bp.MLP([2, 1], activation="sigmoid", seed=0)
+    flat.weights[0][:] = [[-1e-16, -1e-16]]  # output 0.5 up to float noise, as chapter 1's XOR neuron
+    flat.biases[0][:] = [1.5e-16]
+    gate = bp.MLP([2, 1], activation="sigmoid", seed=0)
+    gate.weights[0][:] = [[10.0, 10.0]]
+    gate.biases[0][:] = [-5.0]
+    fig, (left, right) = plotting.new_figure(2)
+    plotting.plot_decision_boundary(left, flat, X, Y, "en")
+    plotting.plot_decision_boundary(right, gate, X, Y, "en")
+    # contourf is one collection (matplotlib ≥ 3.8), the 0.5 contour another, then the two scatters
+    assert len(right.collections) == len(left.collections) + 1
+    matplotlib.pyplot.close(fig)
