@@ -1,6 +1,6 @@
 """Finite-difference gradients: the independent check on backpropagation.
 
-The central difference ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε has an error of
+The central difference ∂ℒ/∂θ ≈ (ℒ(θ + ε) − ℒ(θ − ε)) / 2ε has an error of
 order ε², against order ε for the one-sided difference. It costs two forward
 passes per parameter, which is exactly why backpropagation is needed.
 """
@@ -17,7 +17,7 @@ TOLERANCE = 1e-7
 
 
 def numerical_gradients(net, X, Y, eps: float = 1e-6):
-    """Central-difference estimates of (∂L/∂W^l, ∂L/∂b^l), shaped like ``net.gradients``.
+    """Central-difference estimates of (∂ℒ/∂W^l, ∂ℒ/∂b^l), shaped like ``net.gradients``.
 
     Each parameter is nudged in place by ±eps (float64) and restored afterwards.
     """
@@ -50,7 +50,7 @@ def relative_error(a, b) -> float:
 def relative_errors(gradients, reference) -> dict[str, float]:
     """The relative error of each parameter array: {'W1': …, 'b1': …, 'W2': …, …}.
 
-    ``gradients`` and ``reference`` are pairs (list of ∂L/∂W^l, list of ∂L/∂b^l), as
+    ``gradients`` and ``reference`` are pairs (list of ∂ℒ/∂W^l, list of ∂ℒ/∂b^l), as
     ``net.gradients`` and :func:`numerical_gradients` return them. Per array, not one
     global number: the output layer's gradients are usually the largest, and in a
     single number over all parameters they can hide a wrong hidden layer.

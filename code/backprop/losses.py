@@ -1,12 +1,12 @@
-"""Loss functions L(a, y) averaged over a batch, and the output error δ^L.
+"""Loss functions ℒ(a, y) averaged over a batch, and the output error δ^L.
 
 Arrays hold one sample per row: ``a`` and ``y`` have shape ``(m, n_out)``.
 
-* mean squared error: L = 1/(2m) Σ_i ‖a_i − y_i‖²  (the ½ cancels the 2 of the derivative)
-* binary cross-entropy: L = −1/m Σ_i Σ_k [y log a + (1 − y) log(1 − a)]
-* categorical cross-entropy (after a softmax): L = −1/m Σ_i Σ_k y_ik log a_ik
+* mean squared error: ℒ = 1/(2m) Σ_i ‖a_i − y_i‖²  (the ½ cancels the 2 of the derivative)
+* binary cross-entropy: ℒ = −1/m Σ_i Σ_k [y ln a + (1 − y) ln(1 − a)]
+* categorical cross-entropy (after a softmax): ℒ = −1/m Σ_i Σ_k y_ik ln a_ik
 
-The batch δ^L used by the package is the matrix whose row i is ∂L/∂z_i, so it
+The batch δ^L used by the package is the matrix whose row i is ∂ℒ/∂z_i, so it
 already carries the 1/m of the average.
 """
 
@@ -28,15 +28,15 @@ def mse(a, y) -> float:
 
 
 def mse_grad(a, y):
-    """∂L/∂a for the mean squared error: (a − y) / m, shape (m, n_out)."""
+    """∂ℒ/∂a for the mean squared error: (a − y) / m, shape (m, n_out)."""
     a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
     return (a - y) / a.shape[0]
 
 
 def bce(a, y) -> float:
-    """Binary cross-entropy L = −1/m Σ [y log a + (1 − y) log(1 − a)] for a in (0, 1).
+    """Binary cross-entropy ℒ = −1/m Σ [y ln a + (1 − y) ln(1 − a)] for a in (0, 1).
 
-    An output of exactly 0 or 1 makes a log infinite; the network therefore
+    An output of exactly 0 or 1 makes a logarithm infinite; the network therefore
     evaluates this loss from z with :func:`bce_from_logits`, which stays finite.
     """
     a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
@@ -48,7 +48,7 @@ def bce(a, y) -> float:
 def bce_from_logits(z, y) -> float:
     """The same cross-entropy with a = σ(z), written as 1/m Σ [softplus(z) − y z].
 
-    Because log σ(z) = −softplus(−z) and log(1 − σ(z)) = −softplus(z), no
+    Because ln σ(z) = −softplus(−z) and ln(1 − σ(z)) = −softplus(z), no
     logarithm of 0 is ever taken, so the loss is finite even at z = ±1000.
     """
     z, y = np.asarray(z, dtype=np.float64), np.asarray(y, dtype=np.float64)
@@ -57,13 +57,13 @@ def bce_from_logits(z, y) -> float:
 
 
 def bce_grad(a, y):
-    """∂L/∂a for the cross-entropy: (a − y) / (a (1 − a) m)."""
+    """∂ℒ/∂a for the cross-entropy: (a − y) / (a (1 − a) m)."""
     a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
     return (a - y) / (a * (1 - a) * a.shape[0])
 
 
 def ce(a, y) -> float:
-    """Categorical cross-entropy L = −1/m Σ_i Σ_k y_ik log a_ik, for rows a_i that are probabilities."""
+    """Categorical cross-entropy ℒ = −1/m Σ_i Σ_k y_ik ln a_ik, for rows a_i that are probabilities."""
     a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(y > 0, y * np.log(a), 0.0)
@@ -79,13 +79,13 @@ def ce_from_logits(z, y) -> float:
 
 
 def ce_grad(a, y):
-    """∂L/∂a for the categorical cross-entropy: −y / (a m)."""
+    """∂ℒ/∂a for the categorical cross-entropy: −y / (a m)."""
     a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
     return -y / (a * a.shape[0])
 
 
 class Loss(NamedTuple):
-    """A loss with its value L(a, y) and its gradient ∂L/∂a."""
+    """A loss with its value ℒ(a, y) and its gradient ∂ℒ/∂a."""
 
     name: str
     value: Callable
@@ -105,10 +105,10 @@ def get_loss(name: str) -> Loss:
 
 
 def output_delta(loss: Loss, activation: Activation, z, a, y):
-    """BP1: δ^L = ∂L/∂a ⊙ σ′(z^L), shape (m, n_out).
+    """BP1: δ^L = ∂ℒ/∂a ⊙ σ′(z^L), shape (m, n_out).
 
     For cross-entropy after a sigmoid the product simplifies exactly to
-    (a − y)/m: σ′(z) = a(1 − a) cancels the denominator of ∂L/∂a. The
+    (a − y)/m: σ′(z) = a(1 − a) cancels the denominator of ∂ℒ/∂a. The
     simplified form is used because the unsimplified one divides 0 by 0 once
     an output saturates.
 

@@ -10,10 +10,10 @@ reads ``Z = A_prev @ W.T + b`` with ``A_prev`` of shape (m, n_{l−1}).
 
 The four backpropagation equations, in batch form (δ^l has one row per sample):
 
-    BP1  δ^L = ∂L/∂a^L ⊙ σ′(z^L)
+    BP1  δ^L = ∂ℒ/∂a^L ⊙ σ′(z^L)
     BP2  δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l)
-    BP3  ∂L/∂b^l = Σ_rows δ^l
-    BP4  ∂L/∂W^l = (δ^l)ᵀ a^{l−1}
+    BP3  ∂ℒ/∂b^l = Σ_rows δ^l
+    BP4  ∂ℒ/∂W^l = (δ^l)ᵀ a^{l−1}
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ class MLP:
         return dWs, dbs
 
     def gradients(self, X, Y):
-        """∂L/∂W^l and ∂L/∂b^l for every layer, by backpropagation.
+        """∂ℒ/∂W^l and ∂ℒ/∂b^l for every layer, by backpropagation.
 
         Returns ``(dWs, dbs)`` with the shapes of ``weights`` and ``biases``.
         """
@@ -181,7 +181,7 @@ class MLP:
 
     # ----- training -------------------------------------------------------------
     def step(self, dWs, dbs, lr):
-        """One gradient-descent update W ← W − η ∂L/∂W, b ← b − η ∂L/∂b, in place."""
+        """One gradient-descent update W ← W − η ∂ℒ/∂W, b ← b − η ∂ℒ/∂b, in place."""
         lr = positive_number(lr, "lr")
         for W, b, dW, db in zip(self.weights, self.biases, dWs, dbs):
             W -= lr * dW
