@@ -21,7 +21,7 @@ from .activations import Activation
 
 
 def mse(a, y) -> float:
-    """Mean squared error L = 1/(2m) Σ_i ‖a_i − y_i‖²."""
+    """Mean squared error ℒ = 1/(2m) Σ_i ‖a_i − y_i‖²."""
     a, y = np.asarray(a, dtype=np.float64), np.asarray(y, dtype=np.float64)
     m = a.shape[0]
     return float(np.sum((a - y) ** 2) / (2 * m))
