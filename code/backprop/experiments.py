@@ -8,7 +8,8 @@ it records when each network first solves the task and keeps every loss curve.
 are compared each at its own tuned η. ``hidden_gates`` reads what the first
 hidden layer of a two-input network computes by naming the logic gate each
 unit implements once its activation is cut at 0.5; ``gates_during_training``
-follows those gates through one run. "Solved" is always ``data.solved``.
+follows those gates through one run; ``tied_inputs`` names the inputs an
+unsolved network cannot tell apart. "Solved" is always ``data.solved``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import as_matrix, choice, non_negative_int, positive_number
-from .data import solved, xor
+from .data import SOLVED_MARGIN, solved, xor
 from .losses import LOSSES
 from .batched import train_many
 from .mlp import MLP
@@ -216,7 +217,8 @@ class BudgetCurve:
 
     ``solved[k, i]``: seed ``seeds[i]`` is solved (``data.solved``) at the last epoch of
     budget ``budgets[k]``; ``first_solved[i]``: the first epoch at which it was solved in
-    the longest run (−1 if never), for the curve between the budgets.
+    the longest run (−1 if never), for the curve between the budgets; ``nets[i]``: seed
+    ``seeds[i]``'s network at the end of the longest budget.
     """
 
     sizes: tuple
@@ -226,6 +228,7 @@ class BudgetCurve:
     budgets: np.ndarray
     solved: np.ndarray
     first_solved: np.ndarray
+    nets: tuple = ()
 
     @property
     def counts(self) -> np.ndarray:
@@ -252,7 +255,47 @@ def solved_by_budget(sizes, seeds, lr, budgets, loss="mse") -> BudgetCurve:
     X, Y = xor()
     runs = [train_many(sizes, X, Y, lr, int(b), seeds=seeds, loss=loss) for b in budgets]
     return BudgetCurve(tuple(sizes), loss, float(lr), seeds, budgets,
-                       np.array([r.solved for r in runs]), runs[-1].solved_epoch)
+                       np.array([r.solved for r in runs]), runs[-1].solved_epoch,
+                       tuple(runs[-1].network(i) for i in range(runs[-1].n_nets)))
+
+
+@dataclass(frozen=True)
+class Tie:
+    """The inputs an unsolved network cannot tell apart (see :func:`tied_inputs`).
+
+    ``missed`` (m,): the inputs whose output is more than 0.5 − SOLVED_MARGIN from its
+    target; ``spread``: the largest distance of their hidden vectors a^1 from the mean of
+    those vectors; ``max_slope``: the largest σ′(z^1) on them; ``outputs``: a^L on them.
+    """
+
+    missed: np.ndarray
+    spread: float
+    max_slope: float
+    outputs: np.ndarray
+
+
+def tied_inputs(net: MLP, X=None, Y=None, margin: float = SOLVED_MARGIN) -> Tie:
+    """Which inputs a one-hidden-layer network misses, and whether they share one saturated hidden vector.
+
+    On the plateaus of chapter 6 two inputs (loss near 1/16) or three (near 1/12) get
+    almost the same a^1, with σ′(z^1) near 0 on them: ``spread`` and ``max_slope`` are
+    then both small. X (m, n_in) and Y (m, 1) default to XOR.
+    """
+    if not isinstance(net, MLP) or net.n_layers != 2:
+        raise ValueError("net must be an MLP with one hidden layer, e.g. MLP([2, 2, 1])")
+    if (X is None) != (Y is None):
+        raise ValueError("give both X and Y, or neither (then XOR is used)")
+    if X is None:
+        X, Y = xor()
+    zs, acts = net.forward_trace(X)
+    out = acts[-1]
+    missed = np.any(np.abs(out - Y) > 0.5 - margin, axis=1)
+    if not missed.any():
+        return Tie(missed, 0.0, 0.0, out[missed])
+    rows = acts[1][missed]
+    spread = float(np.abs(rows - rows.mean(axis=0)).max())
+    slope = float(net.activation.prime(zs[0][missed]).max())
+    return Tie(missed, spread, slope, out[missed])
 
 
 @dataclass(frozen=True)

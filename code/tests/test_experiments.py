@@ -129,3 +129,32 @@ def test_solved_by_budget_plot_draws_points_and_line():
     plotting.solved_by_budget_plot(ax, curve, "zh")
     assert ax.get_xscale() == "log" and len(ax.lines) >= 1
     plotting.plt.close(fig)
+
+
+def test_solved_by_budget_keeps_the_networks_of_the_longest_budget():
+    curve = ex.solved_by_budget([2, 2, 1], range(3), 2.0, [50, 200])
+    X, Y = bp.xor()
+    for i, seed in enumerate(range(3)):
+        net = bp.MLP([2, 2, 1], seed=seed)
+        net.fit(X, Y, lr=2.0, epochs=200)
+        np.testing.assert_allclose(curve.nets[i].forward(X), net.forward(X), rtol=1e-12)
+
+
+def test_tied_inputs_finds_two_inputs_sharing_a_saturated_hidden_vector():
+    X, Y = bp.xor()
+    net = bp.MLP([2, 2, 1])
+    # both hidden units saturated near 0 on (1,0) and (1,1); the output gives them 0.5
+    net.weights[0][:] = [[-30, 10], [-30, 20]]
+    net.biases[0][:] = [5, -10]
+    net.weights[1][:] = [[-10, 20]]
+    net.biases[1][:] = [0]
+    tie = ex.tied_inputs(net)
+    assert tie.missed.tolist() == [False, False, True, True]
+    assert tie.spread < 1e-6 and tie.max_slope < 1e-6
+    np.testing.assert_allclose(tie.outputs.ravel()[-2:], 0.5, atol=1e-6)
+    hand = bp.MLP([2, 2, 1])
+    hand.weights[0][:], hand.biases[0][:] = [[10, 10], [-10, -10]], [-5, 15]
+    hand.weights[1][:], hand.biases[1][:] = [[10, 10]], [-15]
+    assert not ex.tied_inputs(hand, X, Y).missed.any()
+    with pytest.raises(ValueError, match="one hidden layer"):
+        ex.tied_inputs(bp.MLP([2, 2, 2, 1]))
