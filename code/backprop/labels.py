@@ -198,8 +198,8 @@ LABELS = {
                            "zh": "† 解出的种子不足 {n} 个，中位数仅供参考。"},
     "init_epochs_log": {"en": "epochs e (log scale)", "zh": "迭代轮数 e（对数刻度）"},
     "init_solved_within": {"en": "fraction solved within e", "zh": "e 轮内解出的比例"},
-    "init_solved_title": {"en": "Fraction of the seeds that reached the solved state within e epochs",
-                          "zh": "在 e 轮之内达到解出状态的种子比例"},
+    "init_solved_title": {"en": "Fraction of the seeds solved at the end that first got there within e epochs",
+                          "zh": "最后解出、且在 e 轮之内首次达到解出状态的种子比例"},
     # chapter 10, momentum and Adam (add keys below this line)
     "opt_sgd": {"en": "gradient descent", "zh": "梯度下降"},
     "opt_momentum": {"en": "momentum (β = 0.9)", "zh": "动量法（β = 0.9）"},

@@ -6,7 +6,7 @@ BP2 carries the error backwards one layer at a time,
 
 so δ^1 is δ^L multiplied by L − 1 weight matrices and L − 1 factors σ′(z^l).
 With the sigmoid every σ′ is at most 1/4, and the product shrinks layer after
-layer. This module measures that: per-layer norms of δ^l and ∂L/∂W^l at
+layer. This module measures that: per-layer norms of δ^l and ∂ℒ/∂W^l at
 initialization, how saturated the units are, and what each layer's weights do
 during training. The figure functions import matplotlib only when called.
 """
@@ -90,9 +90,9 @@ def deltas(net: MLP, X, Y):
 
 
 def layer_gradient_norms(net: MLP, X, Y):
-    """Frobenius norms per layer: (‖∂L/∂W^l‖ for l = 1…L, ‖δ^l‖ for l = 1…L), two arrays of shape (L,).
+    """Frobenius norms per layer: (‖∂ℒ/∂W^l‖ for l = 1…L, ‖δ^l‖ for l = 1…L), two arrays of shape (L,).
 
-    ∂L/∂W^l = (δ^l)ᵀ a^{l−1} (BP4), with δ^l from :func:`deltas`.
+    ∂ℒ/∂W^l = (δ^l)ᵀ a^{l−1} (BP4), with δ^l from :func:`deltas`.
     """
     ds, activations = deltas(net, X, Y)
     grad_W = np.array([np.linalg.norm(d.T @ a) for d, a in zip(ds, activations[:-1])])
@@ -102,7 +102,7 @@ def layer_gradient_norms(net: MLP, X, Y):
 
 def norm_profiles(X, Y, activations=HIDDEN_ACTIVATIONS, inits=("xavier", "he"), seeds=range(5),
                   depth: int = 10, width: int = 16) -> dict:
-    """‖∂L/∂W^l‖ at initialization for every (init, activation): arrays of shape (len(seeds), depth + 1)."""
+    """‖∂ℒ/∂W^l‖ at initialization for every (init, activation): arrays of shape (len(seeds), depth + 1)."""
     seeds = _seeds(seeds)
     profiles = {}
     for init in inits:
@@ -128,7 +128,7 @@ class History(NamedTuple):
     """What full-batch gradient descent did to each layer.
 
     ``losses`` (epochs,): the loss before each step; ``steps`` (epochs, L): the size
-    η‖∂L/∂W^l‖ of each layer's weight update; ``moved`` (L,): ‖W^l_end − W^l_start‖ / ‖W^l_start‖.
+    η‖∂ℒ/∂W^l‖ of each layer's weight update; ``moved`` (L,): ‖W^l_end − W^l_start‖ / ‖W^l_start‖.
     """
 
     losses: np.ndarray
@@ -137,7 +137,7 @@ class History(NamedTuple):
 
 
 def train_with_history(net: MLP, X, Y, lr: float, epochs: int) -> History:
-    """Gradient descent W ← W − η ∂L/∂W for ``epochs`` steps, recording each layer's step size (in place)."""
+    """Gradient descent W ← W − η ∂ℒ/∂W for ``epochs`` steps, recording each layer's step size (in place)."""
     _check_net(net)
     lr = positive_number(lr, "lr")
     epochs = non_negative_int(epochs, "epochs")
@@ -145,7 +145,7 @@ def train_with_history(net: MLP, X, Y, lr: float, epochs: int) -> History:
     before = [W.copy() for W in net.weights]
     steps = np.empty((epochs, net.n_layers))
 
-    def record(epoch, net):  # the step of each layer, ‖η ∂L/∂W^l‖ = ‖W^l after − W^l before‖
+    def record(epoch, net):  # the step of each layer, ‖η ∂ℒ/∂W^l‖ = ‖W^l after − W^l before‖
         steps[epoch - 1] = [np.linalg.norm(W - W_prev) for W, W_prev in zip(net.weights, before)]
         before[:] = [W.copy() for W in net.weights]
 
@@ -214,7 +214,7 @@ def geometric_mean(rows) -> np.ndarray:
 
 # ----- figures ----------------------------------------------------------------------
 def gradient_norms_figure(profiles: dict, lang: str):
-    """One panel per init: ‖∂L/∂W^l‖ by layer on a log scale, one thin line per seed and a thick geometric mean."""
+    """One panel per init: ‖∂ℒ/∂W^l‖ by layer on a log scale, one thin line per seed and a thick geometric mean."""
     from .plotting import label, new_figure
 
     inits = list(dict.fromkeys(init for init, _ in profiles))
@@ -264,7 +264,7 @@ def saturation_figure(profiles: dict, lang: str, threshold: float = 0.01):
 def training_figure(histories: dict, lang: str, show_steps: str = "sigmoid"):
     """Top: the loss curves, and how far each layer's weights moved, ‖W^l_end − W^l_start‖ / ‖W^l_start‖.
 
-    Bottom: η‖∂L/∂W^l‖ at every step for the network ``show_steps``, one line per layer.
+    Bottom: η‖∂ℒ/∂W^l‖ at every step for the network ``show_steps``, one line per layer.
     """
     from matplotlib import colormaps
 
