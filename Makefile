@@ -7,6 +7,9 @@ CACHE := _build/.jupyter_cache
 BOOK_PACKAGES := $(shell grep -v "^#" binder/apt.txt)
 TEST_PACKAGES := $(BOOK_PACKAGES) chromium
 JB_FLAGS := --builder html -W -n --keep-going
+# The build computes everything afresh, stored results included, and checks them against the stored copy
+# (backprop/stored.py): a notebook reader loads that copy instead of training for half a minute.
+export BACKPROP_RECOMPUTE := 1
 # tools/jb_build.py is `jupyter-book build` with Sphinx jobs = number of CPUs (BOOK_JOBS=1: serial)
 
 .PHONY: book test serve clean system-deps-book system-deps-test vendor cache-key
@@ -49,7 +52,7 @@ vendor:
 # jupyter-cache hashes only a notebook's code cells, so a change to the package
 # would reuse stale outputs: key the cache on the package and the pinned versions.
 cache-key:
-	@key=$$(find code/backprop -type f \( -name "*.py" -o -name "*.js" \) | LC_ALL=C sort | xargs cat requirements.txt | sha256sum | cut -c1-16); \
+	@key=$$(find code/backprop -type f \( -name "*.py" -o -name "*.js" -o -name "*.npz" \) | LC_ALL=C sort | xargs cat requirements.txt | sha256sum | cut -c1-16); \
 	if [ -d $(CACHE) ] && [ "$$(cat $(CACHE)/.package-key 2>/dev/null)" != "$$key" ]; then \
 	  echo "cache-key: package changed, clearing $(CACHE)"; rm -rf $(CACHE) _build/.doctrees; fi; \
 	mkdir -p $(CACHE) && echo "$$key" > $(CACHE)/.package-key

@@ -90,13 +90,19 @@ def lab(binder_env, tmp_path_factory):
     shutil.copy(ROOT / "_config.yml", root / "_config.yml")  # chapter 7 reads the Binder address
     env = dict(os.environ, PATH=f"{venv / 'bin'}:{os.environ['PATH']}", JUPYTER_CONFIG_DIR=str(config_dir),
                HOME=str(home), MPLBACKEND="module://matplotlib_inline.backend_inline")
+    env.pop("BACKPROP_RECOMPUTE", None)  # the build's setting; on Binder stored results are loaded
+    # The tests read the notebook model through window.jupyterapp. The command-line flag
+    # --LabApp.expose_app_in_browser is ignored with this set of extensions; a config file is not.
+    # A fresh workspace each run, or JupyterLab reopens what an earlier run left open.
+    (config_dir / "jupyter_server_config.json").write_text(json.dumps(
+        {"LabApp": {"expose_app_in_browser": True, "workspaces_dir": str(home / "workspaces")}}))
     # What Binder's postBuild does to its copy of the repository, done to this copy.
     subprocess.run(["bash", str(BINDER / "postBuild")], check=True, cwd=ROOT,
                    env=dict(env, BOOK_CHAPTERS=str(root / "chapters")))
     log = open(home / "lab.log", "w")
     proc = subprocess.Popen(
         [str(venv / "bin/jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
          "--allow-root"],
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -123,17 +129,39 @@ def lab_page(lab):
         browser.close()
 
 
+def shut_down_kernels(base, token):
+    kernels = json.load(urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=10))
+    for kernel in kernels:
+        request = urllib.request.Request(f"{base}/api/kernels/{kernel['id']}?token={token}", method="DELETE")
+        urllib.request.urlopen(request, timeout=30)
+
+
 def open_and_run(page, base, token, path, timeout_s=240):
-    """Open ``path`` in JupyterLab as the only document, run all cells, wait until all have run."""
+    """Open ``path`` in JupyterLab as the only document, run all cells, wait until all have run.
+
+    A page without code (the preface) has no kernel: it is only opened.
+    """
     if page.url.startswith(base):
         page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
+    shut_down_kernels(base, token)  # one chapter's kernel at a time, as a reader on one core would
     page.goto(f"{base}/lab/tree/{path}?token={token}", wait_until="load")
     page.wait_for_function("(path) => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.context"
                            " && window.jupyterapp.shell.currentWidget.context.path === path"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel", arg=path, timeout=90000)
+                           " && window.jupyterapp.shell.currentWidget.content"
+                           " && window.jupyterapp.shell.currentWidget.content.widgets.length > 0",
+                           arg=path, timeout=90000)
+    if "```{code-cell}" not in (ROOT / path).read_text(encoding="utf-8"):
+        page.wait_for_selector(".jp-MarkdownCell div.myst", timeout=30000)
+        page.wait_for_timeout(1000)
+        for _ in range(3):  # JupyterLab asks which kernel a page without code should use: none
+            if not page.locator(".jp-Dialog").count():
+                break
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(500)
+        return
+    page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel", timeout=90000)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(
         """() => {
@@ -187,14 +215,16 @@ def html_numbers(path):
 def test_chapter_reads_like_the_book(lab, lab_page, built_html, path):
     base, token = lab
     open_and_run(lab_page, base, token, path, timeout_s=400)
-    assert lab_page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length") > 3
+    source = (ROOT / path).read_text(encoding="utf-8")
+    code = lab_page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets"
+                             ".filter(c => c.model.type === 'code').length")
+    assert code == source.count("```{code-cell}"), "the page did not open as a notebook of its cells"
     assert not error_outputs(lab_page), error_outputs(lab_page)
     texts = rendered_markdown(lab_page)
     assert texts, "no rendered markdown cell"
     raw = [m.group(0) + " in: " + t[max(0, m.start() - 60):m.end() + 60]
            for t in texts for m in [RAW_MYST.search(t)] if m]
     assert not raw, f"raw MyST shows in {path}: {raw[:3]}"
-    source = (ROOT / path).read_text(encoding="utf-8")
     opened = lab_page.evaluate("""() => [...window.jupyterapp.shell.currentWidget.node
         .querySelectorAll('.jp-MarkdownCell details')].map(d => d.open)""")
     assert len(opened) == source.count(":class: dropdown"), "a solution dropdown did not render as one"
@@ -203,6 +233,7 @@ def test_chapter_reads_like_the_book(lab, lab_page, built_html, path):
     if path in SCREENSHOTS:
         shots = ROOT / "_build" / "screenshots"
         shots.mkdir(parents=True, exist_ok=True)
+        lab_page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets[0].node.scrollIntoView()")
         lab_page.screenshot(path=str(shots / ("binder-" + path.replace("/", "-").replace(".md", ".png"))))
 
 

@@ -16,7 +16,9 @@ repository; the Binder test runs it on a copy of the chapters):
   own text, or the section's title and chapter. Those within a page are kept:
   jupyterlab-myst resolves them itself;
 * the code cells after the exercises (they check the solutions, so they would give
-  the answers away) start collapsed, like the solutions themselves.
+  the answers away) start collapsed, like the solutions themselves;
+* a page without code (the preface) gets the notebook header of the others, so that
+  JupyterLab opens it with the book's kernel instead of asking for one.
 
 Usage: ``python tools/lab_myst.py chapters`` (or several folders).
 """
@@ -37,6 +39,19 @@ EXERCISES = re.compile(r"^## (Exercises|习题)\s*$", re.M)
 CODE_CELL = re.compile(r"^(```\{code-cell\}[^\n]*\n)(?!:jupyter:)", re.M)
 COLLAPSED = ":jupyter: {source_hidden: true, outputs_hidden: true}\n"
 EQUATION = re.compile(r"^\$\$\s*\(([\w-]+)\)\s*$", re.M)
+HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+"""
 ACCENTS = {r"{\"u}": "ü", r"{\"o}": "ö", r"{\"a}": "ä", r"{\"e}": "ë", r"{\'e}": "é", r"{\i}": "ı",
            r"{\c{s}}": "ş"}
 
@@ -125,6 +140,8 @@ def rewrite(text: str, page: Path, cites: dict[str, str], labels: dict[str, tupl
         return f"{chapter_of(target)}“{title}”一节" if zh else f"“{title}” ({chapter_of(target)})"
 
     text = REF.sub(ref, CITE.sub(cite, text))
+    if not text.startswith("---\n"):
+        text = HEADER + text
     exercises = EXERCISES.search(text)
     if exercises:
         head, tail = text[:exercises.start()], text[exercises.start():]
