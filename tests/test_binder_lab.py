@@ -152,7 +152,8 @@ def open_and_run(page, base, token, path, timeout_s=240):
                            " && window.jupyterapp.shell.currentWidget.content.widgets.length > 0",
                            arg=path, timeout=90000)
     if "```{code-cell}" not in (ROOT / path).read_text(encoding="utf-8"):
-        page.wait_for_selector(".jp-MarkdownCell div.myst", timeout=30000)
+        page.wait_for_function("() => window.jupyterapp.shell.currentWidget.node"
+                               ".querySelector('.jp-MarkdownCell div.myst')", timeout=30000)
         page.wait_for_timeout(1000)
         for _ in range(3):  # JupyterLab asks which kernel a page without code should use: none
             if not page.locator(".jp-Dialog").count():
