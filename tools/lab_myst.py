@@ -6,9 +6,10 @@ Sphinx build can resolve. This rewrites those, in place, in every ``.md`` file
 under the folders given (Binder's ``postBuild`` runs it on its own copy of the
 repository; the Binder test runs it on a copy of the chapters):
 
-* ``{glue:text}`name:spec``` becomes an ``{eval}`` role that asks the kernel for
-  the value the page's own code glued, formatted as the HTML formats it
-  (``backprop.glue.text``); it shows once the cells above it have run;
+* ``{glue:text}`name:spec``` becomes ``{eval}`glued("name", "spec")```, which asks
+  the kernel for the value the page's own code glued, formatted as the HTML formats
+  it (``backprop.glue.glued``, imported next to ``glue`` in the page's import cell);
+  the number shows once the cells above it have run;
 * ``{glue:figure}`` blocks (a snapshot of a live widget, for the HTML only) are
   dropped: in JupyterLab the cell above them shows the live widget itself;
 * ``{cite:p}`key``` becomes readable text, "(Mazur 2015)", from ``references.bib``;
@@ -31,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GLUE_TEXT = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
+GLUE_IMPORT = re.compile(r"^from backprop\.glue import glue$", re.M)
+GLUED_IMPORT = "from backprop.glue import glue, glued  # glued: the numbers in the prose, in JupyterLab"
 GLUE_FIGURE = re.compile(r"^```\{glue:figure\}.*?^```[ \t]*\n", re.M | re.S)
 CITE = re.compile(r"\{cite:p\}`([^`]+)`")
 REF = re.compile(r"\{(ref|eq)\}`(?:([^`<]*?)\s*<([^`>]+)>|([^`]+))`")
@@ -58,7 +61,7 @@ ACCENTS = {r"{\"u}": "ü", r"{\"o}": "ö", r"{\"a}": "ä", r"{\"e}": "ë", r"{\'
 
 def eval_role(name: str, spec: str | None) -> str:
     """The {eval} role that shows glued value ``name`` formatted by ``spec``."""
-    return f'{{eval}}`__import__("backprop.glue").glue.text("{name}", "{spec or ""}")`'
+    return f'{{eval}}`glued("{name}", "{spec or ""}")`'
 
 
 def short_citations(bib: Path) -> dict[str, str]:
@@ -113,6 +116,10 @@ def chapter_of(page: Path) -> str:
 
 def rewrite(text: str, page: Path, cites: dict[str, str], labels: dict[str, tuple[Path, str]]) -> str:
     """The page's MyST with the Sphinx-only roles replaced (see the module docstring)."""
+    if GLUE_TEXT.search(text):
+        if not GLUE_IMPORT.search(text):
+            raise ValueError(f"{page}: glues numbers but has no line 'from backprop.glue import glue'")
+        text = GLUE_IMPORT.sub(GLUED_IMPORT, text, count=1)
     text = GLUE_TEXT.sub(lambda m: eval_role(m.group(1), m.group(2)), text)
     text = GLUE_FIGURE.sub("", text)
 

@@ -8,8 +8,8 @@ the chapters also run in a plain Jupyter or Binder kernel where MyST-NB is not
 installed.
 
 In JupyterLab (Binder), where MyST-NB does not run, the chapters' glue roles are
-rewritten to ``{eval}`` roles that call :func:`text` (see ``tools/lab_myst.py``):
-the kernel keeps every glued value, and :func:`text` formats it exactly as
+rewritten to ``{eval}`` roles that call :func:`glued` (see ``tools/lab_myst.py``):
+the kernel keeps every glued value, and :func:`glued` formats it exactly as
 MyST-NB's ``{glue:text}`` does in the HTML book.
 """
 
@@ -69,7 +69,7 @@ def format_plain(plain: str, spec: str = "") -> str:
     return format(value, spec)
 
 
-def text(name: str, spec: str = "") -> Text:
+def glued(name: str, spec: str = "") -> Text:
     """The glued value ``name`` as the prose shows it, formatted by ``spec`` (e.g. ".4f")."""
     if name not in _PLAIN:
         raise KeyError(f"nothing was glued under {name!r} in this kernel yet: run the cells above first")

@@ -329,14 +329,19 @@ def neuron_graph_figure(g: dict, lang: str):
             ax.text(px, py + 0.55, f"{forward[key]:.4f}", ha="center", color="tab:green", fontsize=9)
         if key in backward:
             ax.text(px, py - 0.6, f"{backward[key]:.4f}", ha="center", color="tab:red", fontsize=9)
+    _graph_frame(ax, (-0.8, 9.3), (-2.5, 2.0), "graph_title", lang)
+    return fig
+
+
+def _graph_frame(ax, xlim, ylim, title_key: str, lang: str) -> None:
+    """The colour legend (forward, backward, local derivative), limits, no axes, and the title of a graph."""
     for color, key in (("tab:green", "graph_forward"), ("tab:red", "graph_backward"), ("tab:purple", "graph_local")):
         ax.plot([], [], "s", color=color, label=label(key, lang))
     ax.legend(loc="upper right", fontsize=8, frameon=False)
-    ax.set_xlim(-0.8, 9.3)
-    ax.set_ylim(-2.5, 2.0)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
     ax.axis("off")
-    ax.set_title(label("graph_title", lang))
-    return fig
+    ax.set_title(label(title_key, lang))
 
 
 def fork_graph_figure(g: dict, lang: str):
@@ -365,13 +370,7 @@ def fork_graph_figure(g: dict, lang: str):
         ax.text(px, py - 0.55, f"{g['dL_d' + key]:.4f}", ha="center", color="tab:red", fontsize=9)
     ax.text(0, -0.6, f"{g['path_p']:.4f} + {g['path_q']:.4f}\n= {g['dL_dh']:.4f}", ha="center", va="top",
             color="tab:red", fontsize=9)
-    for color, key in (("tab:green", "graph_forward"), ("tab:red", "graph_backward"), ("tab:purple", "graph_local")):
-        ax.plot([], [], "s", color=color, label=label(key, lang))
-    ax.legend(loc="upper right", fontsize=8, frameon=False)
-    ax.set_xlim(-1.0, 9.8)
-    ax.set_ylim(-2.0, 2.0)
-    ax.axis("off")
-    ax.set_title(label("fork_title", lang))
+    _graph_frame(ax, (-1.0, 9.8), (-2.0, 2.0), "fork_title", lang)
     return fig
 
 

@@ -20,10 +20,10 @@ def test_text_formats_as_myst_nb_does(value, spec):
 
 def test_glue_remembers_the_value_for_text():
     G.glue("test_value", 0.987654)
-    shown = G.text("test_value", ".2f")
+    shown = G.glued("test_value", ".2f")
     assert shown == "0.99" and repr(shown) == "0.99"  # the {eval} role shows the repr: no quotes
 
 
 def test_text_of_a_name_never_glued_says_so():
     with pytest.raises(KeyError, match="run the cells above"):
-        G.text("never_glued_anywhere")
+        G.glued("never_glued_anywhere")
