@@ -22,6 +22,9 @@ from IPython.core.formatters import format_display_data
 from IPython.display import display as _display
 
 HIDDEN_PREFIX = "application/papermill.record/"
+# Glue names of measured wall-clock times start with this: they differ from run to run
+# (the Binder test compares every other number of a page with the HTML's, not these).
+TIMING_PREFIX = "time_"
 
 # name -> the text/plain form of the value, as MyST-NB stores it, for this kernel's pages
 _PLAIN: dict[str, str] = {}

@@ -1,6 +1,6 @@
 """Convergence maps stored with the package, so that chapter 7 runs in seconds on one core.
 
-Chapter 7's maps train tens of thousands of networks: about 30 s on one core, most
+Chapter 7's maps train 25,200 networks: about 30 s on one core, most
 of the chapter's run time. The book's build computes them every time (``make book``
 sets ``BACKPROP_RECOMPUTE=1``) and checks that they equal the copy stored here,
 bit for bit; a reader's kernel (Binder, one core) loads that copy unless it asks
