@@ -189,6 +189,19 @@ PAGES = [f"chapters/{lang}/{p.name}" for p in sorted((ROOT / "chapters/en").glob
 SCREENSHOTS = {"chapters/en/05-worked-example.md", "chapters/zh/05-worked-example.md"}
 
 
+def wait_until_rendered(page, timeout_s=120):
+    """jupyterlab-myst renders markdown cells, and evaluates their {eval} roles, after the kernel is idle:
+    wait until every markdown cell is rendered and every one with {eval} roles has their results."""
+    page.wait_for_function("""() => {
+        const cells = window.jupyterapp.shell.currentWidget.content.widgets.filter(c => c.model.type === 'markdown');
+        return cells.every(c => {
+            const source = c.model.sharedModel.getSource();
+            const rendered = source.trim() === '' || (c.rendered && c.node.querySelector('div.myst'));
+            const results = c.model.getMetadata('user_expressions') || [];
+            return rendered && (!source.includes('{eval}`') || results.length > 0);
+        }); }""", timeout=timeout_s * 1000, polling=500)
+
+
 def rendered_markdown(page):
     """The text of every rendered markdown cell, with the typeset math (KaTeX) taken out."""
     return page.evaluate("""() => [...window.jupyterapp.shell.currentWidget.node
@@ -222,6 +235,7 @@ def test_chapter_reads_like_the_book(lab, lab_page, built_html, path):
                              ".filter(c => c.model.type === 'code').length")
     assert code == source.count("```{code-cell}"), "the page did not open as a notebook of its cells"
     assert not error_outputs(lab_page), error_outputs(lab_page)
+    wait_until_rendered(lab_page)
     texts = rendered_markdown(lab_page)
     assert texts, "no rendered markdown cell"
     raw = [m.group(0) + " in: " + t[max(0, m.start() - 60):m.end() + 60]
