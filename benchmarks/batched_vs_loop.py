@@ -9,7 +9,7 @@ import time
 import numpy as np
 
 import backprop as bp
-from backprop.batched import train_many
+from backprop.vectorized import train_many
 
 
 def main():

@@ -13,9 +13,9 @@ import matplotlib
 matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 
-from backprop.batched import fit_one  # noqa: E402
+from backprop.vectorized import fit_one  # noqa: E402
 from backprop.data import xor  # noqa: E402
-from backprop.explorer import XorExplorer  # noqa: E402
+from backprop.chapters.ch07_explorer import XorExplorer  # noqa: E402
 
 
 def main():

@@ -28,7 +28,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from backprop.glue import TIMING_PREFIX  # measured seconds differ between any two runs
+from backprop.book.glue import TIMING_PREFIX  # measured seconds differ between any two runs
 from browser import CHROMIUM, CHROMIUM_ARGS
 from conftest import HTML, ROOT
 

@@ -51,7 +51,7 @@ def test_a_chapter_that_glues_results_checks_its_claims(page):
     if "glue(" in source:
         assert re.search(r"\bclaim\(", source), (
             f"{page.name} glues computed results but has no claim check "
-            "(backprop.claims.claim; see AUTHORING.md, 'Writing a claim')")
+            "(backprop.book.claims.claim; see AUTHORING.md, 'Writing a claim')")
 
 
 # ----- Chinese paragraphs are one line each ----------------------------------------------

@@ -67,7 +67,7 @@ def test_solution_checks_start_collapsed_and_the_code_is_unchanged(rewritten):
     for page in pages(rewritten):
         original = jupytext.read(CHAPTERS / page.parent.name / page.name)
         nb = jupytext.read(page)
-        code = [c.source.replace(lab_myst.GLUED_IMPORT, "from backprop.glue import glue")
+        code = [c.source.replace(lab_myst.GLUED_IMPORT, "from backprop.book.glue import glue")
                 for c in nb.cells if c.cell_type == "code"]
         assert code == [c.source for c in original.cells if c.cell_type == "code"]
         md = [c.source for c in nb.cells]

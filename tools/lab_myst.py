@@ -8,7 +8,7 @@ repository; the Binder test runs it on a copy of the chapters):
 
 * ``{glue:text}`name:spec``` becomes ``{eval}`glued("name", "spec")```, which asks
   the kernel for the value the page's own code glued, formatted as the HTML formats
-  it (``backprop.glue.glued``, imported next to ``glue`` in the page's import cell);
+  it (``backprop.book.glue.glued``, imported next to ``glue`` in the page's import cell);
   the number shows once the cells above it have run;
 * ``{glue:figure}`` blocks (a snapshot of a live widget, for the HTML only) are
   dropped: in JupyterLab the cell above them shows the live widget itself;
@@ -32,8 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GLUE_TEXT = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
-GLUE_IMPORT = re.compile(r"^from backprop\.glue import glue$", re.M)
-GLUED_IMPORT = "from backprop.glue import glue, glued  # glued: the numbers in the prose, in JupyterLab"
+GLUE_IMPORT = re.compile(r"^from backprop\.book\.glue import glue$", re.M)
+GLUED_IMPORT = "from backprop.book.glue import glue, glued  # glued: the numbers in the prose, in JupyterLab"
 GLUE_FIGURE = re.compile(r"^```\{glue:figure\}.*?^```[ \t]*\n", re.M | re.S)
 CITE = re.compile(r"\{cite:p\}`([^`]+)`")
 REF = re.compile(r"\{(ref|eq)\}`(?:([^`<]*?)\s*<([^`>]+)>|([^`]+))`")
@@ -118,7 +118,7 @@ def rewrite(text: str, page: Path, cites: dict[str, str], labels: dict[str, tupl
     """The page's MyST with the Sphinx-only roles replaced (see the module docstring)."""
     if GLUE_TEXT.search(text):
         if not GLUE_IMPORT.search(text):
-            raise ValueError(f"{page}: glues numbers but has no line 'from backprop.glue import glue'")
+            raise ValueError(f"{page}: glues numbers but has no line 'from backprop.book.glue import glue'")
         text = GLUE_IMPORT.sub(GLUED_IMPORT, text, count=1)
     text = GLUE_TEXT.sub(lambda m: eval_role(m.group(1), m.group(2)), text)
     text = GLUE_FIGURE.sub("", text)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop.claims import ClaimError, claim, clearly_different, fraction_text, wilson_interval
+from backprop.book.claims import ClaimError, claim, clearly_different, fraction_text, wilson_interval
 
 
 def test_claim_passes_silently_and_fails_quoting_the_words():
@@ -65,7 +65,7 @@ def test_solved_needs_the_margin():
 
 
 def test_about_and_most():
-    from backprop.claims import about, most
+    from backprop.book.claims import about, most
     assert about(9.0, 10) and about(11.9, 10) and not about(12.5, 10)
     with pytest.raises(ValueError):
         about(1.0, 0.0)

@@ -9,8 +9,9 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import backprop as bp  # noqa: E402
-from backprop import digits, digits_study as ds  # noqa: E402
-from backprop.labels import label  # noqa: E402
+from backprop import digits  # noqa: E402
+from backprop.chapters import ch11_digits as ds  # noqa: E402
+from backprop.book.labels import label  # noqa: E402
 
 
 @pytest.fixture(scope="module")

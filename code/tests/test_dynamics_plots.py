@@ -5,8 +5,8 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from backprop.batched import MIN_RUNS, ConvergenceMap  # noqa: E402
-from backprop.plotting import convergence_heatmaps  # noqa: E402
+from backprop.vectorized import MIN_RUNS, ConvergenceMap  # noqa: E402
+from backprop.book.plotting import convergence_heatmaps  # noqa: E402
 
 
 def fake_map(n_seeds=40):

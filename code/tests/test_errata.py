@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop import errata as E
+from backprop.chapters import errata as E
 from backprop.symbolic import errata as S
 
 X, Y = bp.xor()

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop import experiments as ex
-from backprop.experiments import GATES, SeedSweep, gate_of, hidden_gates, train_seeds
+from backprop.chapters import ch06_xor as ex
+from backprop.chapters.ch06_xor import GATES, SeedSweep, gate_of, hidden_gates, train_seeds
 
 
 def test_gate_table_holds_all_sixteen_functions():
@@ -122,7 +122,7 @@ def test_outputs_without_silences_units():
 def test_solved_by_budget_plot_draws_points_and_line():
     import matplotlib
     matplotlib.use("Agg")
-    from backprop import plotting
+    from backprop.book import plotting as plotting
 
     curve = ex.solved_by_budget([2, 2, 1], range(4), 2.0, [50, 200])
     fig, ax = plotting.new_figure()

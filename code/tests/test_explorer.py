@@ -10,7 +10,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import backprop as bp  # noqa: E402
-from backprop.explorer import RANGES, XorExplorer  # noqa: E402
+from backprop.chapters.ch07_explorer import RANGES, XorExplorer  # noqa: E402
 
 STATUSES = {"untrained", "solved", "unsolved", "stalled", "rising", "diverged"}
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -1,4 +1,4 @@
-"""The chapter 2 and 3 helpers of backprop.plotting: shape table, network diagram, loss figure."""
+"""The chapter 2 and 3 helpers of backprop.book.plotting: shape table, network diagram, loss figure."""
 import warnings
 
 import matplotlib
@@ -8,7 +8,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import backprop as bp  # noqa: E402
-from backprop import plotting  # noqa: E402
+from backprop.book import plotting  # noqa: E402
 
 
 def test_forward_shape_table_lists_every_array_with_its_real_shape():

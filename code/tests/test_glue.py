@@ -1,7 +1,7 @@
-"""backprop.glue: what a page glues, and the text the prose shows for it in JupyterLab."""
+"""backprop.book.glue: what a page glues, and the text the prose shows for it in JupyterLab."""
 import pytest
 
-from backprop import glue as G
+from backprop.book import glue as G
 
 
 @pytest.mark.parametrize("value, spec", [

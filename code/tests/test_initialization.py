@@ -1,4 +1,4 @@
-"""Tests of backprop.initialization and backprop.symbolic.initialization (chapter 9)."""
+"""Tests of backprop.chapters.ch09_initialization and backprop.symbolic.initialization (chapter 9)."""
 
 import numpy as np
 import pytest
@@ -7,7 +7,7 @@ from sympy.stats import E as expect
 from sympy.stats import Normal
 
 import backprop as bp
-from backprop import initialization as init
+from backprop.chapters import ch09_initialization as init
 from backprop import symbolic
 from backprop.symbolic import initialization as sym
 

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop.neuron import lone_neuron_losses
+from backprop.chapters.ch01_neuron import lone_neuron_losses
 
 
 def test_each_grid_point_is_the_loss_of_that_neuron():

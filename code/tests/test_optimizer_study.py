@@ -9,8 +9,8 @@ matplotlib.use("Agg")
 
 import backprop as bp  # noqa: E402
 from backprop import digits  # noqa: E402
-from backprop import optimizer_study as S  # noqa: E402
-from backprop.labels import label  # noqa: E402
+from backprop.chapters import ch10_optimizers as S  # noqa: E402
+from backprop.book.labels import label  # noqa: E402
 
 
 def test_quadratic_gradient_is_the_derivative_of_the_loss():

@@ -5,7 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 import pytest  # noqa: E402
 
-from backprop import labels, plotting  # noqa: E402
+from backprop.book import labels, plotting  # noqa: E402
 
 
 def test_chinese_label_renders_without_missing_glyphs():
@@ -50,7 +50,7 @@ def test_chapter_4_figures_draw(lang):
     import numpy as np
 
     import backprop as bp
-    from backprop import trace
+    from backprop.chapters import ch04_chain_rule as trace
 
     fig = plotting.fork_graph_figure(trace.fork_graph(0.6, 1.5, -0.8, 1.0, 0.0), lang)
     assert "0.2340" in [t.get_text().split("= ")[-1] for t in fig.axes[0].texts]

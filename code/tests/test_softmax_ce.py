@@ -77,7 +77,7 @@ def test_targets_must_be_probability_rows():
 
 
 def test_batched_trainer_refuses_ce():
-    from backprop.batched import train_many
+    from backprop.vectorized import train_many
     X, Y = bp.xor()
     with pytest.raises(ValueError, match="unknown loss 'ce'"):
         train_many([2, 2, 1], X, Y, 0.5, 3, loss="ce")

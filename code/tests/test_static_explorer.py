@@ -4,8 +4,8 @@ import re
 import numpy as np
 import pytest
 
-from backprop import static_explorer as se
-from backprop.batched import train_many
+from backprop.chapters import ch07_static_explorer as se
+from backprop.vectorized import train_many
 from backprop.data import xor
 
 

@@ -1,9 +1,9 @@
-"""backprop.stored: a stored convergence map is the computed one, and a stale copy fails loudly."""
+"""backprop.book.stored: a stored convergence map is the computed one, and a stale copy fails loudly."""
 import numpy as np
 import pytest
 
-from backprop import stored
-from backprop.batched import convergence_map
+from backprop.book import stored as stored
+from backprop.vectorized import convergence_map
 from backprop.data import xor
 
 X, Y = xor()

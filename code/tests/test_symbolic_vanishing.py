@@ -4,7 +4,7 @@ import pytest
 import sympy as sp
 
 import backprop as bp
-from backprop import vanishing as V
+from backprop.chapters import ch08_vanishing as V
 from backprop.symbolic import vanishing as S
 from backprop.symbolic.deltas import _compare
 

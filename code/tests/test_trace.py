@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop import trace
+from backprop.chapters import ch04_chain_rule as trace
 
 
 def test_neuron_graph_matches_a_one_neuron_mlp():

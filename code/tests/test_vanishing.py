@@ -1,10 +1,10 @@
-"""Per-layer gradient norms, saturation and training records of chapter 8 (backprop.vanishing)."""
+"""Per-layer gradient norms, saturation and training records of chapter 8 (backprop.chapters.ch08_vanishing)."""
 import matplotlib
 import numpy as np
 import pytest
 
 import backprop as bp
-from backprop import vanishing as V
+from backprop.chapters import ch08_vanishing as V
 
 matplotlib.use("Agg")
 

@@ -5,7 +5,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import backprop as bp  # noqa: E402
-from backprop import plotting  # noqa: E402
+from backprop.book import plotting  # noqa: E402
 
 
 def test_hidden_units_figure_has_one_panel_per_unit_and_names_the_gate():

@@ -15,10 +15,10 @@ import time
 
 import numpy as np
 
-from ._checks import as_matrix, non_negative_int
-from .activations import sigmoid, sigmoid_prime
-from .gradcheck import numerical_gradients
-from .losses import output_delta
+from .._checks import as_matrix, non_negative_int
+from ..activations import sigmoid, sigmoid_prime
+from ..gradcheck import numerical_gradients
+from ..losses import output_delta
 
 
 def _finite_numbers(**values):

@@ -17,11 +17,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._checks import choice, non_negative_int, positive_number
-from .activations import ACTIVATIONS
-from .mlp import INITS, MLP
-from .optimizers import SGD, train
-from .trace import deltas as trace_deltas
+from .._checks import choice, non_negative_int, positive_number
+from ..activations import ACTIVATIONS
+from ..mlp import INITS, MLP
+from ..optimizers import SGD, train
+from .ch04_chain_rule import deltas as trace_deltas
 
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")
@@ -162,7 +162,7 @@ def final_losses(X, Y, activation: str, lrs, seeds, depth: int = 8, width: int =
     with ``fit(X, Y, lrs[i], epochs)``; all of them train at once with
     :func:`backprop.batched.train_many`. A diverged run gives NaN.
     """
-    from .batched import train_many
+    from ..vectorized import train_many
 
     choice(activation, "activation", HIDDEN_ACTIVATIONS)
     lrs = np.atleast_1d(np.asarray(lrs, dtype=np.float64))
@@ -215,7 +215,7 @@ def geometric_mean(rows) -> np.ndarray:
 # ----- figures ----------------------------------------------------------------------
 def gradient_norms_figure(profiles: dict, lang: str):
     """One panel per init: ‖∂ℒ/∂W^l‖ by layer on a log scale, one thin line per seed and a thick geometric mean."""
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     inits = list(dict.fromkeys(init for init, _ in profiles))
     fig, axes = new_figure(len(inits), figsize=(9.0, 3.8), sharey=True, squeeze=False)
@@ -240,7 +240,7 @@ def saturation_figure(profiles: dict, lang: str, threshold: float = 0.01):
 
     ``profiles`` maps an init scale s to the pair returned by :func:`saturation_profile`.
     """
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     fig, (left, right) = new_figure(2, figsize=(9.0, 3.6))
     for i, (s, (mean_slope, saturated)) in enumerate(profiles.items()):
@@ -268,7 +268,7 @@ def training_figure(histories: dict, lang: str, show_steps: str = "sigmoid"):
     """
     from matplotlib import colormaps
 
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     if show_steps not in histories:
         raise ValueError(f"show_steps must be one of the networks {list(histories)}; got {show_steps!r}")

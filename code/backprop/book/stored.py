@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .batched import ConvergenceMap, convergence_map as compute_convergence_map
+from ..vectorized import ConvergenceMap, convergence_map as compute_convergence_map
 
 STORE = Path(__file__).resolve().parent / "stored"
 ENV = "BACKPROP_RECOMPUTE"

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import as_matrix, non_negative_int, positive_number
-from .batched import _backward, _check_sizes, _forward, _loss, initial_parameters
-from .claims import fraction_text
-from .data import solved_rows
-from .optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
+from .._checks import as_matrix, non_negative_int, positive_number
+from ..vectorized import _backward, _check_sizes, _forward, _loss, initial_parameters
+from ..book.claims import fraction_text
+from ..data import solved_rows
+from ..optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
 
 __all__ = ["PLATEAU_TOL", "QUADRATIC_LAMBDAS", "XorSweep", "best_digits_lr", "best_lr", "bracketed",
            "digits_curves", "digits_figure", "digits_sweep", "digits_table", "diverged", "plateau_pattern",
@@ -77,7 +77,7 @@ def quadratic_path(optimizer: Optimizer, start, steps: int, lams=QUADRATIC_LAMBD
 
 def valley_figure(paths: dict, lang: str, lams=QUADRATIC_LAMBDAS, title_key: str = "opt_valley_title"):
     """Contours of f with one panel per optimizer path; ``paths`` maps a label key to an array (T+1, 2)."""
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     lams = _lambdas(lams)
     if not paths:
@@ -184,7 +184,7 @@ def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 
     Every (η, seed) pair ends where ``train(MLP(...), X, Y, make_optimizer(name, lr=η, ...), epochs)``
     ends: the seeds are stacked, and the optimizer's element-wise rule treats each alike.
     """
-    from .data import xor
+    from ..data import xor
 
     if name not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(map(repr, OPTIMIZERS))}")
@@ -282,7 +282,7 @@ def _markdown(rows: list) -> str:
 
 def xor_sweep_table(sweeps: dict, lang: str) -> str:
     """A Markdown table per η: seeds solved with n and 95% interval, median solve epoch over the solved seeds."""
-    from .plotting import label
+    from ..book.plotting import label
 
     rows = []
     for key, sweep in sweeps.items():
@@ -300,7 +300,7 @@ def xor_sweep_table(sweeps: dict, lang: str) -> str:
 
 def xor_curves_figure(sweeps: dict, lang: str):
     """Loss curves at each optimizer's best η: every seed thin, the median thick; one panel each."""
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     if not sweeps:
         raise ValueError("sweeps must hold at least one XorSweep")
@@ -326,7 +326,7 @@ def xor_curves_figure(sweeps: dict, lang: str):
 def solved_vs_epochs_figure(sweeps: dict, lang: str):
     """The share of seeds solved after each epoch, one line per optimizer; ``sweeps`` maps a label key to
     a one-η :class:`XorSweep` (a long run, to show how "failed" depends on the epoch budget)."""
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     if not sweeps:
         raise ValueError("sweeps must hold at least one XorSweep")
@@ -354,8 +354,8 @@ def digits_curves(optimizers: dict, X_train, labels_train, X_test, labels_test, 
     ``loss`` (epochs + 1,) the training loss from :func:`train` and ``test_accuracy``
     (epochs + 1,) measured after each epoch (entry 0 before training).
     """
-    from . import digits
-    from .mlp import MLP
+    from .. import digits
+    from ..mlp import MLP
 
     if not optimizers:
         raise ValueError("optimizers must map at least one name to an optimizer")
@@ -444,7 +444,7 @@ def _median_range(values, fmt: str) -> str:
 
 def digits_table(runs: dict, best: dict, lang: str) -> str:
     """A Markdown table per optimizer and η: final training loss and test accuracy, median (range) over the seeds."""
-    from .plotting import label
+    from ..book.plotting import label
 
     rows = []
     for key, entries in runs.items():
@@ -466,7 +466,7 @@ def digits_figure(best: dict, lang: str):
 
     The line is the median over the seeds, the band their range.
     """
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     if not best:
         raise ValueError("best must hold at least one optimizer's results")

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import choice, whole_number
-from .activations import get_activation
-from .batched import BatchResult, train_many
-from .mlp import MLP, init_std
+from .._checks import choice, whole_number
+from ..activations import get_activation
+from ..vectorized import BatchResult, train_many
+from ..mlp import MLP, init_std
 
 __all__ = ["FEW_RUNS", "SATURATED_SLOPE", "SCHEMES", "VarianceProfile", "dead_layer", "deep_network",
            "initial_output_range", "median_loss_curve", "network_name", "scheme_summary", "scheme_table",
@@ -250,8 +250,8 @@ def scheme_table(results: dict, lang: str) -> str:
 
     ``results`` maps a row name (already in ``lang``) to {scheme: BatchResult}.
     """
-    from .claims import fraction_text
-    from .labels import label
+    from ..book.claims import fraction_text
+    from ..book.labels import label
 
     head = [label("init_col_network", lang), label("init_col_scheme", lang), label("init_col_solved", lang),
             label("init_col_epochs", lang), label("init_col_diverged", lang)]
@@ -278,7 +278,7 @@ def variance_figure(profiles, lang: str):
 
     ``profiles`` is a list of :class:`VarianceProfile`.
     """
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     profiles = list(profiles)
     if not profiles or not all(isinstance(p, VarianceProfile) for p in profiles):
@@ -307,7 +307,7 @@ def xor_curves_figure(results: dict, lang: str):
 
     ``results`` maps an activation name to {scheme: BatchResult}.
     """
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     fig, axes = new_figure(len(results), figsize=(4.8 * len(results), 3.6), sharey=True, squeeze=False)
     for ax, (act, by_scheme) in zip(axes[0], results.items()):
@@ -334,7 +334,7 @@ def solved_by_epoch_figure(results: dict, lang: str):
 
     ``results`` maps a panel title (already in ``lang``) to {scheme: BatchResult}.
     """
-    from .plotting import label, new_figure
+    from ..book.plotting import label, new_figure
 
     if not results:
         raise ValueError("results must map at least one panel title to {scheme: BatchResult}")

@@ -73,7 +73,7 @@ def new_figure(ncols: int = 1, nrows: int = 1, **kwargs):
 
 def activation_figure(lang: str, z_range=(-6.0, 6.0)):
     """Two panels: σ, tanh and ReLU on the left, their derivatives σ′(z) on the right."""
-    from .activations import ACTIVATIONS
+    from ..activations import ACTIVATIONS
 
     z = np.linspace(*z_range, 601)
     fig, (left, right) = new_figure(2, figsize=(8.0, 3.4))
@@ -171,8 +171,8 @@ def loss_shape_figure(lang: str):
 
     Right: |δ| of one sample against z for y = 1, from ``output_delta`` times m.
     """
-    from .activations import get_activation, sigmoid
-    from .losses import get_loss, output_delta
+    from ..activations import get_activation, sigmoid
+    from ..losses import get_loss, output_delta
 
     label("losses_title", lang)  # an unknown language raises ValueError before anything is drawn
     a = np.linspace(0.001, 0.999, 500).reshape(-1, 1)
@@ -231,7 +231,7 @@ def plot_loss_curves(ax, curves, lang: str, names=None, colors=None, alpha: floa
 
 def hidden_units_figure(net, X, Y, lang: str, resolution: int = 121):
     """One panel per hidden unit k of a 2-n-1 network: a^1_k over the input plane, its 0.5 contour and its gate."""
-    from .experiments import hidden_gates
+    from ..chapters.ch06_xor import hidden_gates
 
     if net.n_layers != 2 or net.sizes[0] != 2:
         raise ValueError(f"hidden_units_figure needs a 2-n-1 network; got sizes {net.sizes}")
@@ -410,7 +410,7 @@ def convergence_heatmaps(maps, names, lang: str):
     runs (seeds in the top row, solved runs in the bottom row) is drawn grey, its number
     in grey; a cell with no solved run shows "—".
     """
-    from .batched import MIN_RUNS
+    from ..vectorized import MIN_RUNS
 
     maps, names = list(maps), list(names)
     if not maps or len(maps) != len(names):

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import as_matrix, choice, non_negative_int, positive_number
-from .data import SOLVED_MARGIN, solved, xor
-from .losses import LOSSES
-from .batched import train_many
-from .mlp import MLP
+from .._checks import as_matrix, choice, non_negative_int, positive_number
+from ..data import SOLVED_MARGIN, solved, xor
+from ..losses import LOSSES
+from ..vectorized import train_many
+from ..mlp import MLP
 
 # The 16 Boolean functions of two inputs, keyed by their outputs on the
 # inputs (0,0), (0,1), (1,0), (1,1): (name used in the prose, formula for figures).

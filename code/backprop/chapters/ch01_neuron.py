@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import positive_number, whole_number
-from .activations import sigmoid
+from .._checks import positive_number, whole_number
+from ..activations import sigmoid
 
 
 def lone_neuron_losses(X, Y, limit: float = 10.0, points: int = 81):

@@ -17,11 +17,11 @@ from importlib import resources
 
 import numpy as np
 
-from ._checks import positive_number
-from .activations import sigmoid
-from .batched import train_many
-from .data import xor
-from .labels import label
+from .._checks import positive_number
+from ..activations import sigmoid
+from ..vectorized import train_many
+from ..data import xor
+from ..book.labels import label
 
 GRID = 21            # decision-boundary samples per axis
 STYLE = (".bp-explorer-control{display:inline-block;margin:0 1.5em .4em 0;white-space:nowrap}"

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import batched
-from .data import xor
-from .labels import LANGUAGES, label
-from .mlp import INITS
+from .. import vectorized as batched
+from ..data import xor
+from ..book.labels import LANGUAGES, label
+from ..mlp import INITS
 
 __all__ = ["ExplorerState", "XorExplorer"]
 
@@ -260,7 +260,7 @@ class XorExplorer:
         from matplotlib.figure import Figure
         from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 
-        from .plotting import use_book_style
+        from ..book.plotting import use_book_style
 
         use_book_style()
         lang = self.lang

@@ -19,11 +19,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import digits
-from ._checks import as_matrix, positive_number, whole_number
-from .labels import label
-from .mlp import MLP
-from .optimizers import Adam, train
+from .. import digits
+from .._checks import as_matrix, positive_number, whole_number
+from ..book.labels import label
+from ..mlp import MLP
+from ..optimizers import Adam, train
 
 N_PIXELS = 64  # 8 × 8 grey levels per image
 ADAM_LR = 0.03  # Adam's η: the best of chapter 10's grid on these digits (lowest training loss, 3 seeds)
@@ -195,7 +195,7 @@ def _show_image(ax, x, title: str):
 
 def samples_figure(X, labels, lang: str, per_class: int = 2):
     """A grid of images, ``per_class`` rows × 10 columns (one column per digit), each titled with its label."""
-    from .plotting import new_figure
+    from ..book.plotting import new_figure
 
     X, labels = _images(X, labels)
     per_class = whole_number(per_class, "per_class")
@@ -213,7 +213,7 @@ def samples_figure(X, labels, lang: str, per_class: int = 2):
 
 def training_figure(run: TrainingRun, lang: str):
     """Two panels: the training loss per epoch (log scale), and train and test accuracy per epoch."""
-    from .plotting import new_figure, plot_loss_curves
+    from ..book.plotting import new_figure, plot_loss_curves
 
     if not isinstance(run, TrainingRun):
         raise ValueError(f"training_figure needs the TrainingRun from train_digits; got {type(run).__name__}")
@@ -233,7 +233,7 @@ def training_figure(run: TrainingRun, lang: str):
 
 def confusion_figure(C, lang: str):
     """Heat map of the confusion matrix C (10, 10): the colour shows the errors (off-diagonal), the numbers all counts."""
-    from .plotting import new_figure
+    from ..book.plotting import new_figure
 
     C = np.asarray(C)
     if C.shape != (digits.N_CLASSES, digits.N_CLASSES) or np.any(C < 0):
@@ -261,7 +261,7 @@ def confusion_figure(C, lang: str):
 
 def misclassified_figure(X, labels, predicted, lang: str, max_images: int = 10):
     """The first ``max_images`` images whose prediction is wrong, titled 'label → prediction'."""
-    from .plotting import new_figure
+    from ..book.plotting import new_figure
 
     X, labels = _images(X, labels)
     predicted = digits.check_labels(predicted, "predicted")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop.batched import convergence_map, fit_one, initial_parameters, train_many
+from backprop.vectorized import convergence_map, fit_one, initial_parameters, train_many
 
 X, Y = bp.xor()
 

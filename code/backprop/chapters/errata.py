@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_matrix, choice, non_negative_int, positive_number
-from .activations import sigmoid, sigmoid_prime
-from .mlp import MLP
-from .trace import deltas as trace_deltas
+from .._checks import as_matrix, choice, non_negative_int, positive_number
+from ..activations import sigmoid, sigmoid_prime
+from ..mlp import MLP
+from .ch04_chain_rule import deltas as trace_deltas
 
 # The appendix's two thresholds for a gradient check's relative error, written once:
 PASSES = 1e-6  # below this, backpropagation and central differences agree (float64, eps = 1e-6)

@@ -16,7 +16,7 @@ import numbers
 
 import numpy as np
 
-from ._checks import whole_number
+from .._checks import whole_number
 
 Z95 = 1.959963984540054  # the 97.5% quantile of the standard normal: a two-sided 95% interval
 
