@@ -81,3 +81,94 @@ def choice(value, name: str, options) -> str:
         listed = ", ".join(repr(o) for o in options)
         raise ValueError(f"unknown {name} {value!r}; expected one of {listed}")
     return value
+
+
+def same_shape(a, y, name_a: str, name_y: str, within: tuple[float, float] | None = None):
+    """Two finite float arrays of one shape (samples as rows, ≥ 2-D), e.g. outputs and targets.
+
+    Refuses what numpy would silently broadcast: with one output unit, ``a`` of shape
+    (m, 1) against ``y`` of shape (m,) would give an (m, m) table of differences.
+    ``within=(lo, hi)`` also refuses entries outside [lo, hi] (probabilities).
+    """
+    arrays = []
+    for value, name in ((a, name_a), (y, name_y)):
+        try:
+            arr = np.asarray(value, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{name} must be an array of numbers; got {type(value).__name__}") from exc
+        if arr.ndim < 2:
+            raise ValueError(f"{name} must be a 2-D array with one sample per row; got shape {arr.shape}"
+                             + (" (use .reshape(-1, 1) for a single column)" if arr.ndim == 1 else ""))
+        check_finite(arr, name)
+        if within is not None and ((arr < within[0]) | (arr > within[1])).any():
+            raise ValueError(f"{name} must lie in [{within[0]:g}, {within[1]:g}]; "
+                             f"found values from {arr.min():g} to {arr.max():g}")
+        arrays.append(arr)
+    if arrays[0].shape != arrays[1].shape:
+        raise ValueError(f"{name_a} and {name_y} must have the same shape; got {arrays[0].shape} "
+                         f"and {arrays[1].shape}")
+    return arrays[0], arrays[1]
+
+
+def whole_numbers(values, name: str, minimum: int = 1) -> list[int]:
+    """A sequence of whole numbers >= ``minimum`` (layer sizes, seeds)."""
+    if isinstance(values, (str, bytes)):
+        raise ValueError(f"{name} must be a sequence of whole numbers; got {values!r}")
+    try:
+        values = list(values)
+    except TypeError:
+        raise ValueError(f"{name} must be a sequence of whole numbers; got {values!r}") from None
+    for i, v in enumerate(values):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < minimum:
+            raise ValueError(f"{name} must be whole numbers >= {minimum}; {name}[{i}] is {v!r}")
+    return [int(v) for v in values]
+
+
+def layer_sizes(sizes) -> list[int]:
+    """The layer sizes of a network, input first: at least two whole numbers >= 1."""
+    if isinstance(sizes, (str, bytes)):
+        raise ValueError(f"sizes must list at least two layer sizes, input first, e.g. [2, 4, 1]; got {sizes!r}")
+    sizes = whole_numbers(sizes, "sizes", 1)
+    if len(sizes) < 2:
+        raise ValueError("sizes must list at least two layer sizes, input first, e.g. [2, 4, 1]")
+    return sizes
+
+
+def seed(value, name: str = "seed") -> int:
+    """A random seed: a whole number >= 0 (numpy's generators refuse negative seeds)."""
+    return whole_number(value, name, 0)
+
+
+def per_network(value, name: str, kind: str) -> np.ndarray:
+    """One number, or a 1-D sequence of one number per network, checked.
+
+    ``kind`` is ``'positive'`` (learning rates, scales: finite numbers > 0) or ``'seed'``
+    (whole numbers >= 0). A single number comes back as an array of length 1.
+    """
+    choice(kind, "kind", ("positive", "seed"))
+    arr = np.asarray(value, dtype=object)
+    if arr.ndim > 1:
+        raise ValueError(f"{name} must be a number or a 1-D sequence (one per network); got shape {arr.shape}")
+    flat = arr.reshape(-1)
+    if flat.size == 0:
+        raise ValueError(f"{name} must hold at least one value (one per network)")
+    for v in flat:
+        if kind == "seed":
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Integral) or v < 0:
+                raise ValueError(f"{name} must be whole numbers >= 0; got {v!r}")
+        else:
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real):
+                raise ValueError(f"{name} must be positive numbers; got {v!r}")
+            if not np.isfinite(float(v)) or float(v) <= 0:
+                raise ValueError(f"{name} must be finite numbers > 0; got {v!r}")
+    return flat.astype(np.int64 if kind == "seed" else np.float64)
+
+
+def common_length(**named) -> list[np.ndarray]:
+    """Give every per-network array the common length; length-1 arrays (single numbers) repeat."""
+    lengths = {name: len(a) for name, a in named.items() if len(a) != 1}
+    if len(set(lengths.values())) > 1:
+        listed = ", ".join(f"{name} has {n}" for name, n in lengths.items())
+        raise ValueError(f"{', '.join(named)} must have the same length (or be single numbers); {listed}")
+    n = max(lengths.values(), default=1)
+    return [np.repeat(a, n) if len(a) == 1 else a for a in named.values()]

@@ -63,19 +63,43 @@ def identity_prime(z):
     return np.ones_like(np.asarray(z, dtype=np.float64))
 
 
+# σ′ once σ(z) is known. A network has a = σ(z) at hand after its forward pass, so the
+# engines use these: the same floating-point operations as the functions above, without
+# computing σ(z) a second time. ``z`` and ``a`` are arrays of the same shape.
+def sigmoid_prime_from_output(z, a):
+    """σ′(z) = a (1 − a) with a = σ(z)."""
+    return a * (1.0 - a)
+
+
+def tanh_prime_from_output(z, a):
+    """tanh′(z) = 1 − a² with a = tanh(z)."""
+    return 1.0 - a * a
+
+
+def relu_prime_from_output(z, a):
+    """ReLU′(z) = 1 where z > 0, else 0 (a is not needed)."""
+    return (z > 0).astype(np.float64)
+
+
+def identity_prime_from_output(z, a):
+    """The identity's derivative, the number 1: δ · 1 = δ exactly, and no array is built."""
+    return 1.0
+
+
 class Activation(NamedTuple):
-    """An activation function together with its derivative in terms of z."""
+    """An activation function, its derivative in terms of z, and the same derivative given a = σ(z)."""
 
     name: str
     f: Callable
     prime: Callable
+    prime_from_output: Callable
 
 
 ACTIVATIONS = {
-    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime),
-    "tanh": Activation("tanh", tanh, tanh_prime),
-    "relu": Activation("relu", relu, relu_prime),
-    "identity": Activation("identity", identity, identity_prime),
+    "sigmoid": Activation("sigmoid", sigmoid, sigmoid_prime, sigmoid_prime_from_output),
+    "tanh": Activation("tanh", tanh, tanh_prime, tanh_prime_from_output),
+    "relu": Activation("relu", relu, relu_prime, relu_prime_from_output),
+    "identity": Activation("identity", identity, identity_prime, identity_prime_from_output),
 }
 
 
@@ -103,7 +127,7 @@ def _softmax_prime(z):
                      "where δ^L = (a − y)/m")
 
 
-SOFTMAX = Activation("softmax", softmax, _softmax_prime)
+SOFTMAX = Activation("softmax", softmax, _softmax_prime, lambda z, a: _softmax_prime(z))
 OUTPUT_ACTIVATIONS = {**ACTIVATIONS, "softmax": SOFTMAX}
 
 

@@ -20,26 +20,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_matrix, choice, non_negative_int, positive_number
+from ._checks import as_matrix, choice, layer_sizes, non_negative_int, positive_number, seed as check_seed
 from .activations import get_activation, get_output_activation
-from .losses import bce_from_logits, ce_from_logits, get_loss, output_delta
+from .initialization import INITS, init_std, initial_parameters
+from .losses import get_loss
 
-INITS = ("normal", "xavier", "he")
-
-
-def init_std(scheme: str, n_in: int, n_out: int, scale: float = 1.0) -> float:
-    """Standard deviation of the weights of one layer under an init scheme.
-
-    * ``normal``: every weight and bias from N(0, scale²)
-    * ``xavier`` (Glorot & Bengio 2010): std = scale · √(2 / (n_in + n_out)), biases 0
-    * ``he`` (He et al. 2015): std = scale · √(2 / n_in), biases 0
-    """
-    choice(scheme, "init", INITS)
-    if scheme == "normal":
-        return scale
-    if scheme == "xavier":
-        return scale * np.sqrt(2.0 / (n_in + n_out))
-    return scale * np.sqrt(2.0 / n_in)
+__all__ = ["INITS", "MLP", "init_std"]
 
 
 class MLP:
@@ -52,48 +38,32 @@ class MLP:
     ``weights[l]`` and ``biases[l]`` are plain numpy arrays that may be set in place.
 
     Parameters are drawn from ``numpy.random.default_rng(seed)`` layer by layer,
-    first the weight matrix then the bias vector, so a seed fixes the network.
+    first the weight matrix then the bias vector (:func:`backprop.initialization.initial_parameters`),
+    so a seed fixes the network.
+
+    The pieces of backpropagation are public methods, in the order they run:
+    :meth:`forward_trace` (z and a of every layer), :meth:`loss_from_output`,
+    :meth:`deltas` (BP1 and BP2) and :meth:`backward` (BP3 and BP4 from the deltas).
+    :meth:`gradients`, :meth:`step` and :meth:`fit` put them together.
     """
 
     def __init__(self, sizes, activation="sigmoid", output_activation=None, loss="mse",
                  init="normal", scale=1.0, seed=0):
-        sizes = list(sizes) if not isinstance(sizes, (str, bytes)) else None
-        if sizes is None or len(sizes) < 2:
-            raise ValueError("sizes must list at least two layer sizes, input first, e.g. [2, 4, 1]")
-        for i, n in enumerate(sizes):
-            if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-                raise ValueError(f"sizes must be whole numbers >= 1; sizes[{i}] is {n!r}")
-        self.sizes = [int(n) for n in sizes]
+        self.sizes = layer_sizes(sizes)
         self.activation = get_activation(activation)
         self.output_activation = get_output_activation(
             activation if output_activation is None else output_activation)
         self.loss_fn = get_loss(loss)
-        if self.loss_fn.name == "bce" and self.output_activation.name != "sigmoid":
-            raise ValueError(
-                "loss 'bce' needs outputs in (0, 1): use output_activation='sigmoid'; "
-                f"got output_activation={self.output_activation.name!r}"
-            )
-        if (self.loss_fn.name == "ce") != (self.output_activation.name == "softmax"):
-            raise ValueError(
-                "loss 'ce' and output_activation 'softmax' go together (classes that sum to 1); "
-                f"got loss={self.loss_fn.name!r} with output_activation={self.output_activation.name!r}"
-            )
-        if self.loss_fn.name == "ce" and self.sizes[-1] < 2:
-            raise ValueError("a softmax output needs at least 2 units (one per class); "
+        self.loss_fn.check_output_activation(self.output_activation.name)
+        if self.loss_fn.probability_rows and self.sizes[-1] < 2:
+            raise ValueError(f"a softmax output with loss {self.loss_fn.name!r} needs at least 2 units (one per class); "
                              f"got sizes[-1] = {self.sizes[-1]}")
         self.init = choice(init, "init", INITS)
         self.scale = positive_number(scale, "scale")
-        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-            raise ValueError(f"seed must be a whole number; got {seed!r}")
-        self.seed = int(seed)
-
-        rng = np.random.default_rng(self.seed)
-        self.weights, self.biases = [], []
-        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
-            std = init_std(self.init, n_in, n_out, self.scale)
-            self.weights.append(rng.normal(0.0, std, size=(n_out, n_in)))
-            b = rng.normal(0.0, self.scale, size=n_out) if self.init == "normal" else np.zeros(n_out)
-            self.biases.append(b)
+        self.seed = check_seed(seed)
+        weights, biases = initial_parameters(self.sizes, self.init, self.scale, self.seed)
+        self.weights = [W[0] for W in weights]   # W^l, shape (n_l, n_{l−1})
+        self.biases = [b[0] for b in biases]     # b^l, shape (n_l,)
 
     def __repr__(self):
         return (f"MLP(sizes={self.sizes}, activation={self.activation.name!r}, "
@@ -105,20 +75,19 @@ class MLP:
         """L, the number of weight layers (the input layer is not counted)."""
         return len(self.weights)
 
-    def _activation_of(self, layer: int):
+    def activation_of(self, layer: int):
+        """The activation of weight layer ``layer`` (0-based: layer 0 computes a^1)."""
         return self.output_activation if layer == self.n_layers - 1 else self.activation
 
     # ----- checks ---------------------------------------------------------------
-    def _check_X(self, X):
+    def check_inputs(self, X):
+        """X as a finite float array of shape (m, n_in), or a ``ValueError`` that says what is wrong."""
         return as_matrix(X, "X", n_cols=self.sizes[0])
 
-    def _check_Y(self, Y, m):
+    def check_targets(self, Y, m: int):
+        """Y as a finite float array of shape (m, n_out) that the loss accepts, or a ``ValueError``."""
         Y = as_matrix(Y, "Y", n_cols=self.sizes[-1], n_rows=m)
-        if self.loss_fn.name == "bce" and ((Y < 0) | (Y > 1)).any():
-            raise ValueError("Y must lie in [0, 1] for loss 'bce' (targets are probabilities)")
-        if self.loss_fn.name == "ce" and (((Y < 0) | (Y > 1)).any() or not np.allclose(Y.sum(axis=1), 1.0)):
-            raise ValueError("for loss 'ce' each row of Y must be a probability vector over the classes "
-                             "(entries in [0, 1] summing to 1), e.g. one-hot rows from backprop.digits.one_hot")
+        self.loss_fn.check_targets(Y)
         return Y
 
     # ----- forward --------------------------------------------------------------
@@ -129,14 +98,11 @@ class MLP:
         and ``activations[l]`` is a^l, so ``activations[0]`` is X itself and
         ``activations[-1]`` the output.
         """
-        return self._trace(self._check_X(X))
-
-    def _trace(self, A):
-        # A is already a checked (m, n_in) float array.
+        A = self.check_inputs(X)
         zs, activations = [], [A]
         for layer, (W, b) in enumerate(zip(self.weights, self.biases)):
             Z = A @ W.T + b                      # z^l = W^l a^{l−1} + b^l, one row per sample
-            A = self._activation_of(layer).f(Z)  # a^l = σ(z^l)
+            A = self.activation_of(layer).f(Z)   # a^l = σ(z^l)
             zs.append(Z)
             activations.append(A)
         return zs, activations
@@ -145,44 +111,60 @@ class MLP:
         """The network's output a^L for a batch X of shape (m, n_in); result (m, n_out)."""
         return self.forward_trace(X)[1][-1]
 
-    def _loss_from(self, z_out, a_out, Y) -> float:
-        if self.loss_fn.name == "bce":
-            return bce_from_logits(z_out, Y)  # finite even when σ(z) rounds to 0 or 1
-        if self.loss_fn.name == "ce":
-            return ce_from_logits(z_out, Y)   # finite even when a softmax output rounds to 0
-        return self.loss_fn.value(a_out, Y)
+    def loss_from_output(self, z_out, a_out, Y) -> float:
+        """ℒ of the output layer (z^L, a^L) against the targets Y.
+
+        The cross-entropies are computed from z^L, which keeps them finite when an
+        output rounds to exactly 0 or 1 (see :class:`backprop.losses.Loss`).
+        """
+        return float(self.loss_fn.value_from_output(z_out, a_out, Y))
 
     def loss(self, X, Y) -> float:
-        """The loss L of the batch (X, Y), a float."""
+        """The loss ℒ of the batch (X, Y), a float."""
         zs, activations = self.forward_trace(X)
-        Y = self._check_Y(Y, activations[0].shape[0])
-        return self._loss_from(zs[-1], activations[-1], Y)
+        Y = self.check_targets(Y, activations[0].shape[0])
+        return self.loss_from_output(zs[-1], activations[-1], Y)
 
     # ----- backward -------------------------------------------------------------
-    def _backward(self, zs, activations, Y):
-        delta = output_delta(self.loss_fn, self.output_activation, zs[-1], activations[-1], Y)  # BP1
-        dWs = [None] * self.n_layers
-        dbs = [None] * self.n_layers
-        for layer in range(self.n_layers - 1, -1, -1):
-            dbs[layer] = delta.sum(axis=0)              # BP3
-            dWs[layer] = delta.T @ activations[layer]   # BP4
-            if layer > 0:                               # BP2
-                delta = (delta @ self.weights[layer]) * self._activation_of(layer - 1).prime(zs[layer - 1])
-        return dWs, dbs
+    def deltas(self, zs, activations, Y):
+        """δ^l for l = 1 … L from a forward trace, by BP1 and BP2: a list of (m, n_l) arrays.
 
-    def gradients(self, X, Y):
-        """∂ℒ/∂W^l and ∂ℒ/∂b^l for every layer, by backpropagation.
+        Row i of δ^l is ∂ℒ/∂z^l for sample i (it carries the 1/m of the batch mean).
+        """
+        delta = self.loss_fn.output_delta(self.output_activation, zs[-1], activations[-1], Y)  # BP1
+        deltas = [delta]
+        for layer in range(self.n_layers - 1, 0, -1):
+            sigma = self.activation_of(layer - 1)
+            delta = (delta @ self.weights[layer]) * sigma.prime(zs[layer - 1])               # BP2
+            deltas.insert(0, delta)
+        return deltas
+
+    def backward(self, zs, activations, Y):
+        """The backward pass: ∂ℒ/∂W^l and ∂ℒ/∂b^l of every layer from a forward trace.
 
         Returns ``(dWs, dbs)`` with the shapes of ``weights`` and ``biases``.
         """
+        deltas = self.deltas(zs, activations, Y)
+        dbs = [delta.sum(axis=0) for delta in deltas]                         # BP3
+        dWs = [delta.T @ A for delta, A in zip(deltas, activations[:-1])]     # BP4
+        return dWs, dbs
+
+    def gradients(self, X, Y):
+        """∂ℒ/∂W^l and ∂ℒ/∂b^l for every layer, by backpropagation: ``(dWs, dbs)``."""
         zs, activations = self.forward_trace(X)
-        Y = self._check_Y(Y, activations[0].shape[0])
-        return self._backward(zs, activations, Y)
+        Y = self.check_targets(Y, activations[0].shape[0])
+        return self.backward(zs, activations, Y)
 
     # ----- training -------------------------------------------------------------
     def step(self, dWs, dbs, lr):
         """One gradient-descent update W ← W − η ∂ℒ/∂W, b ← b − η ∂ℒ/∂b, in place."""
         lr = positive_number(lr, "lr")
+        for name, grads, params in (("dWs", dWs, self.weights), ("dbs", dbs, self.biases)):
+            if len(grads) != len(params):
+                raise ValueError(f"{name} must hold one array per layer ({len(params)}); got {len(grads)}")
+            for l, (g, p) in enumerate(zip(grads, params)):
+                if np.shape(g) != p.shape:
+                    raise ValueError(f"{name}[{l}] must have shape {p.shape}; got {np.shape(g)}")
         for W, b, dW, db in zip(self.weights, self.biases, dWs, dbs):
             W -= lr * dW
             b -= lr * db
@@ -194,16 +176,16 @@ class MLP:
         loss stops being finite (a diverging run), training stops there and the
         remaining entries are NaN, so the curve shows where it blew up.
         """
-        X = self._check_X(X)
-        Y = self._check_Y(Y, X.shape[0])
+        X = self.check_inputs(X)
+        Y = self.check_targets(Y, X.shape[0])
         lr = positive_number(lr, "lr")
         epochs = non_negative_int(epochs, "epochs")
         losses = np.full(epochs, np.nan)
         with np.errstate(over="ignore", invalid="ignore"):
             for epoch in range(epochs):
-                zs, activations = self._trace(X)
-                losses[epoch] = self._loss_from(zs[-1], activations[-1], Y)
+                zs, activations = self.forward_trace(X)
+                losses[epoch] = self.loss_from_output(zs[-1], activations[-1], Y)
                 if not np.isfinite(losses[epoch]):
                     break
-                self.step(*self._backward(zs, activations, Y), lr)
+                self.step(*self.backward(zs, activations, Y), lr)
         return losses

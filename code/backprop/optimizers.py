@@ -19,7 +19,8 @@ import numbers
 
 import numpy as np
 
-from ._checks import as_matrix, non_negative_int, positive_number
+from ._checks import non_negative_int, positive_number
+from .mlp import MLP
 
 
 def _fraction(value, name: str) -> float:
@@ -39,9 +40,9 @@ class Optimizer:
         self.reset()
 
     def reset(self) -> None:
-        """Forget the state (step count and running averages)."""
+        """Forget the state: the step count t and ``state``, one dict of running averages per parameter array."""
         self.t = 0
-        self._state: list[dict] | None = None
+        self.state: list[dict] | None = None
 
     def step(self, params, grads) -> None:
         """Update every array in ``params`` in place from the matching array in ``grads``."""
@@ -49,17 +50,21 @@ class Optimizer:
         if len(params) != len(grads):
             raise ValueError(f"got {len(params)} parameter arrays but {len(grads)} gradients")
         for i, (p, g) in enumerate(zip(params, grads)):
+            if not isinstance(p, np.ndarray) or p.dtype != np.float64:
+                raise ValueError(f"params[{i}] must be a float64 numpy array, which the step updates in place; "
+                                 f"got {type(p).__name__}")
             if np.shape(p) != np.shape(g):
                 raise ValueError(f"gradient {i} has shape {np.shape(g)}, its parameter {np.shape(p)}")
-        if self._state is None:
-            self._state = [{} for _ in params]
-        elif len(self._state) != len(params):
+        if self.state is None:
+            self.state = [{} for _ in params]
+        elif len(self.state) != len(params):
             raise ValueError("this optimizer was used with other parameters; call reset() first")
         self.t += 1
-        for p, g, state in zip(params, grads, self._state):
-            p -= self._direction(np.asarray(g, dtype=np.float64), state)
+        for p, g, state in zip(params, grads, self.state):
+            p -= self.direction(np.asarray(g, dtype=np.float64), state)
 
-    def _direction(self, g, state):  # pragma: no cover - every subclass overrides it
+    def direction(self, g, state):  # pragma: no cover - every subclass overrides it
+        """The step Δθ for gradient g, updating this parameter's ``state`` dict; θ ← θ − Δθ."""
         raise NotImplementedError
 
     def __repr__(self):
@@ -71,7 +76,7 @@ class SGD(Optimizer):
 
     name = "sgd"
 
-    def _direction(self, g, state):
+    def direction(self, g, state):
         return self.lr * g
 
 
@@ -84,7 +89,7 @@ class Momentum(Optimizer):
         self.beta = _fraction(beta, "beta")
         super().__init__(lr)
 
-    def _direction(self, g, state):
+    def direction(self, g, state):
         v = state.get("v")
         state["v"] = g.copy() if v is None else self.beta * v + g
         return self.lr * state["v"]
@@ -104,7 +109,7 @@ class Adam(Optimizer):
         self.eps = positive_number(eps, "eps")
         super().__init__(lr)
 
-    def _direction(self, g, state):
+    def direction(self, g, state):
         m = state.get("m", np.zeros_like(g))
         s = state.get("s", np.zeros_like(g))
         state["m"] = self.beta1 * m + (1 - self.beta1) * g
@@ -140,11 +145,13 @@ def train(net, X, Y, optimizer: Optimizer, epochs: int, batch_size: int | None =
     remaining entries are NaN. ``on_epoch(epoch, net)``, if given, is called
     after each epoch (epoch = 1, 2, …), e.g. to record a test accuracy.
     """
+    if not isinstance(net, MLP):
+        raise ValueError(f"net must be a backprop.MLP; got {type(net).__name__}")
     if not isinstance(optimizer, Optimizer):
         raise ValueError(f"optimizer must be a backprop.optimizers.Optimizer (SGD, Momentum, Adam); "
                          f"got {type(optimizer).__name__}")
-    X = as_matrix(X, "X", n_cols=net.sizes[0])
-    Y = net._check_Y(Y, X.shape[0])
+    X = net.check_inputs(X)
+    Y = net.check_targets(Y, X.shape[0])
     epochs = non_negative_int(epochs, "epochs")
     m = X.shape[0]
     if batch_size is None:
@@ -159,22 +166,22 @@ def train(net, X, Y, optimizer: Optimizer, epochs: int, batch_size: int | None =
     params = list(net.weights) + list(net.biases)
     losses = np.full(epochs + 1, np.nan)
     with np.errstate(over="ignore", invalid="ignore"):
-        losses[0] = net._loss_from(*_output(net, X), Y)
+        losses[0] = _full_batch_loss(net, X, Y)
         for epoch in range(1, epochs + 1):
             if not np.isfinite(losses[epoch - 1]):
                 break
             order = rng.permutation(m) if batch_size < m else np.arange(m)
             for start in range(0, m, batch_size):
                 rows = order[start:start + batch_size]
-                zs, acts = net._trace(X[rows])
-                dWs, dbs = net._backward(zs, acts, Y[rows])
+                zs, acts = net.forward_trace(X[rows])
+                dWs, dbs = net.backward(zs, acts, Y[rows])
                 optimizer.step(params, list(dWs) + list(dbs))
-            losses[epoch] = net._loss_from(*_output(net, X), Y)
+            losses[epoch] = _full_batch_loss(net, X, Y)
             if on_epoch is not None:
                 on_epoch(epoch, net)
     return losses
 
 
-def _output(net, X):
-    zs, acts = net._trace(X)
-    return zs[-1], acts[-1]
+def _full_batch_loss(net, X, Y) -> float:
+    zs, acts = net.forward_trace(X)
+    return net.loss_from_output(zs[-1], acts[-1], Y)

@@ -28,158 +28,87 @@ from functools import partial
 
 import numpy as np
 
-from ._checks import as_matrix, choice, non_negative_int
-from .activations import ACTIVATIONS
+from ._checks import as_matrix, choice, common_length, layer_sizes, non_negative_int, per_network
+from .activations import ACTIVATIONS, Activation
 from .data import solved_rows
-from .mlp import INITS, MLP, init_std
+from .initialization import INITS, initial_parameters
+from .losses import LOSSES, Loss
+from .mlp import MLP
 
-__all__ = ["BatchResult", "ConvergenceMap", "MIN_RUNS", "convergence_map", "fit_one", "initial_parameters",
-           "train_many"]
+__all__ = ["BatchResult", "ConvergenceMap", "ENGINE_LOSSES", "MIN_RUNS", "Network", "backward",
+           "convergence_map", "fit_one", "forward", "initial_parameters", "losses_of", "train_many"]
 
-
-# ----- argument checks ------------------------------------------------------------
-def _check_sizes(sizes) -> list[int]:
-    if isinstance(sizes, (str, bytes)):
-        sizes = None
-    try:
-        sizes = list(sizes) if sizes is not None else None
-    except TypeError:
-        sizes = None
-    if sizes is None or len(sizes) < 2:
-        raise ValueError("sizes must list at least two layer sizes, input first, e.g. [2, 4, 1]")
-    for i, n in enumerate(sizes):
-        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-            raise ValueError(f"sizes must be whole numbers >= 1; sizes[{i}] is {n!r}")
-    return [int(n) for n in sizes]
+# The engine trains networks whose output is elementwise (every activation but softmax),
+# so the losses it takes are these; categorical cross-entropy is for MLP.
+ENGINE_LOSSES = ("mse", "bce")
 
 
-def _per_network(value, name: str, kind: str) -> np.ndarray:
-    """A scalar or a 1-D sequence of per-network values, checked: kind 'positive' or 'seed'."""
-    arr = np.asarray(value, dtype=object if kind == "seed" else None)
-    if arr.ndim > 1:
-        raise ValueError(f"{name} must be a number or a 1-D sequence (one per network); got shape {arr.shape}")
-    flat = arr.reshape(-1)
-    if flat.size == 0:
-        raise ValueError(f"{name} must hold at least one value (one per network)")
-    for v in flat:
-        if kind == "seed":
-            if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 0:
-                raise ValueError(f"{name} must be whole numbers >= 0; got {v!r}")
-        else:
-            if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Real):
-                raise ValueError(f"{name} must be positive numbers; got {v!r}")
-            if not np.isfinite(float(v)) or float(v) <= 0:
-                raise ValueError(f"{name} must be finite numbers > 0; got {v!r}")
-    out = flat.astype(np.int64 if kind == "seed" else np.float64)
-    return out if arr.ndim == 1 else out[:1].copy()
+@dataclass(frozen=True)
+class Network:
+    """What every network of one run shares: the layer sizes, the activations and the loss.
 
-
-def _broadcast(**named) -> list[np.ndarray]:
-    """Give every per-network array the common length; length-1 arrays (scalars) repeat."""
-    lengths = {name: len(a) for name, a in named.items() if len(a) != 1}
-    if len(set(lengths.values())) > 1:
-        listed = ", ".join(f"{name} has {n}" for name, n in lengths.items())
-        raise ValueError(f"lrs, scales and seeds must have the same length (or be single numbers); {listed}")
-    n = max(lengths.values(), default=1)
-    return [np.repeat(a, n) if len(a) == 1 else a for a in named.values()]
-
-
-def _check_names(activation, output_activation, loss):
-    activation = choice(activation, "activation", tuple(ACTIVATIONS))
-    output_activation = choice(activation if output_activation is None else output_activation,
-                               "output_activation", tuple(ACTIVATIONS))
-    loss = choice(loss, "loss", ("mse", "bce"))  # 'ce' (softmax outputs) is for MLP only
-    if loss == "bce" and output_activation != "sigmoid":
-        raise ValueError("loss 'bce' needs outputs in (0, 1): use output_activation='sigmoid'; "
-                         f"got output_activation={output_activation!r}")
-    return activation, output_activation, loss
-
-
-def _check_data(sizes, X, Y, loss):
-    X = as_matrix(X, "X", n_cols=sizes[0])
-    Y = as_matrix(Y, "Y", n_cols=sizes[-1], n_rows=X.shape[0])
-    if loss == "bce" and ((Y < 0) | (Y > 1)).any():
-        raise ValueError("Y must lie in [0, 1] for loss 'bce' (targets are probabilities)")
-    return X, Y
-
-
-# ----- initialization ---------------------------------------------------------------
-def initial_parameters(sizes, init="normal", scales=1.0, seeds=0):
-    """The parameters ``MLP(sizes, init=init, scale=s, seed=k)`` starts from, stacked over networks.
-
-    Returns ``(weights, biases)``: ``weights[l]`` of shape (n_nets, n_l, n_{l−1}) and
-    ``biases[l]`` of shape (n_nets, n_l). ``rng.normal(0, std)`` equals
-    ``std · rng.standard_normal()`` bit for bit, so each seed's stream is drawn once
-    and scaled for every network that shares the seed.
+    ``activations[l]`` is the :class:`~backprop.activations.Activation` of weight layer l
+    (the hidden one, then the output one), ``loss`` the :class:`~backprop.losses.Loss`.
+    Build it with :meth:`checked`, which refuses what :class:`~backprop.MLP` would refuse.
     """
-    sizes = _check_sizes(sizes)
-    init = choice(init, "init", INITS)
-    scales, seeds = _broadcast(scales=_per_network(scales, "scales", "positive"),
-                               seeds=_per_network(seeds, "seeds", "seed"))
-    n = len(scales)
-    weights = [np.empty((n, n_out, n_in)) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
-    biases = [np.zeros((n, n_out)) for n_out in sizes[1:]]
-    unique, which = np.unique(seeds, return_inverse=True)
-    for k, seed in enumerate(unique):  # one generator per distinct seed, not per network
-        rng = np.random.default_rng(int(seed))
-        nets = which == k
-        for layer, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-            std = init_std(init, n_in, n_out, 1.0) * scales[nets]
-            weights[layer][nets] = std[:, None, None] * rng.standard_normal((n_out, n_in))
-            if init == "normal":
-                biases[layer][nets] = scales[nets][:, None] * rng.standard_normal(n_out)
-    return weights, biases
+
+    sizes: list
+    activation: str
+    output_activation: str
+    loss_name: str
+    activations: list
+    loss: Loss
+
+    @classmethod
+    def checked(cls, sizes, activation="sigmoid", output_activation=None, loss="mse") -> "Network":
+        """The checked description; a ``ValueError`` names the argument that is wrong."""
+        sizes = layer_sizes(sizes)
+        activation = choice(activation, "activation", tuple(ACTIVATIONS))
+        output_activation = choice(activation if output_activation is None else output_activation,
+                                   "output_activation", tuple(ACTIVATIONS))
+        loss_fn = LOSSES[choice(loss, "loss", ENGINE_LOSSES)]  # 'ce' (softmax outputs) is for MLP only
+        loss_fn.check_output_activation(output_activation)
+        acts = [ACTIVATIONS[activation]] * (len(sizes) - 2) + [ACTIVATIONS[output_activation]]
+        return cls(sizes, activation, output_activation, loss, acts, loss_fn)
+
+    def check_data(self, X, Y):
+        """X (m, n_0) and Y (m, n_L) as finite float arrays the loss accepts."""
+        X = as_matrix(X, "X", n_cols=self.sizes[0])
+        Y = as_matrix(Y, "Y", n_cols=self.sizes[-1], n_rows=X.shape[0])
+        self.loss.check_targets(Y)
+        return X, Y
 
 
-# ----- the arithmetic of one step, on stacked arrays -----------------------------------
-def _prime(name, z, a):
-    """σ′(z) from z and a = σ(z), with the same floating-point operations as activations.py."""
-    if name == "sigmoid":
-        return a * (1.0 - a)
-    if name == "tanh":
-        return 1.0 - a * a
-    if name == "relu":
-        return (z > 0).astype(np.float64)
-    return None  # identity: σ′ = 1, so the product is skipped (x · 1 = x exactly)
-
-
-def _forward(weights, biases, X, acts):
-    """z^l = W^l a^{l−1} + b^l for every network: a^0 = X is (m, n_0), z^l is (n_nets, m, n_l)."""
+# ----- one step of the arithmetic, for every network at once ------------------------------
+# Arrays carry a leading network axis: W^l (n_nets, n_l, n_{l−1}), b^l (n_nets, n_l),
+# z^l and a^l (n_nets, m, n_l); X and Y, shared by all networks, are (m, n_0) and (m, n_L).
+def forward(net: Network, weights, biases, X):
+    """z^l = W^l a^{l−1} + b^l, a^l = σ(z^l) for every network; returns (zs, activations), a^0 = X."""
     zs, activations = [], [X]
     A = X
-    for layer, (W, b) in enumerate(zip(weights, biases)):
+    for sigma, W, b in zip(net.activations, weights, biases):
         Z = np.matmul(A, W.transpose(0, 2, 1)) + b[:, None, :]
-        A = ACTIVATIONS[acts[layer]].f(Z)
+        A = sigma.f(Z)
         zs.append(Z)
         activations.append(A)
     return zs, activations
 
 
-def _loss(loss, z_out, a_out, Y):
-    """The loss of each network, shape (n_nets,): MSE 1/(2m) Σ (a − y)², or BCE from the logits."""
-    m = Y.shape[0]
-    if loss == "bce":
-        return np.sum(np.logaddexp(0.0, z_out) - Y * z_out, axis=(1, 2)) / m
-    return np.sum((a_out - Y) ** 2, axis=(1, 2)) / (2 * m)
+def losses_of(net: Network, zs, activations, Y):
+    """The loss of each network, shape (n_nets,), as :meth:`MLP.loss_from_output` computes it."""
+    return net.loss.value_from_output(zs[-1], activations[-1], Y)
 
 
-def _backward(weights, zs, activations, Y, acts, loss):
+def backward(net: Network, weights, zs, activations, Y):
     """BP1–BP4 for every network at once; returns (dWs, dbs) shaped like the parameters."""
-    m = Y.shape[0]
-    delta = (activations[-1] - Y) / m                        # ∂L/∂a for MSE; BP1 for BCE + sigmoid
-    if loss == "mse":
-        prime = _prime(acts[-1], zs[-1], activations[-1])
-        if prime is not None:
-            delta = delta * prime                            # BP1
+    delta = net.loss.output_delta(net.activations[-1], zs[-1], activations[-1], Y)  # BP1
     dWs, dbs = [None] * len(weights), [None] * len(weights)
     for layer in range(len(weights) - 1, -1, -1):
         dbs[layer] = delta.sum(axis=1)                                       # BP3
         dWs[layer] = np.matmul(delta.transpose(0, 2, 1), activations[layer])  # BP4
         if layer > 0:                                                        # BP2
-            delta = np.matmul(delta, weights[layer])
-            prime = _prime(acts[layer - 1], zs[layer - 1], activations[layer])
-            if prime is not None:
-                delta = delta * prime
+            sigma = net.activations[layer - 1]
+            delta = np.matmul(delta, weights[layer]) * sigma.prime_from_output(zs[layer - 1], activations[layer])
     return dWs, dbs
 
 
@@ -240,16 +169,15 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
     Network i ends exactly where ``MLP(sizes, activation, output_activation, loss, init,
     scales[i], seeds[i]).fit(X, Y, lrs[i], epochs)`` ends. X is (m, n_0), Y is (m, n_L).
     """
-    sizes = _check_sizes(sizes)
-    activation, output_activation, loss = _check_names(activation, output_activation, loss)
+    net = Network.checked(sizes, activation, output_activation, loss)
+    sizes = net.sizes
     init = choice(init, "init", INITS)
-    X, Y = _check_data(sizes, X, Y, loss)
+    X, Y = net.check_data(X, Y)
     epochs = non_negative_int(epochs, "epochs")
-    lrs, scales, seeds = _broadcast(lrs=_per_network(lrs, "lrs", "positive"),
-                                    scales=_per_network(scales, "scales", "positive"),
-                                    seeds=_per_network(seeds, "seeds", "seed"))
+    lrs, scales, seeds = common_length(lrs=per_network(lrs, "lrs", "positive"),
+                                       scales=per_network(scales, "scales", "positive"),
+                                       seeds=per_network(seeds, "seeds", "seed"))
     n = len(lrs)
-    acts = [activation] * (len(sizes) - 2) + [output_activation]
     weights, biases = initial_parameters(sizes, init, scales, seeds)
     final_W = [W.copy() for W in weights]  # filled in for networks that diverge
     final_b = [b.copy() for b in biases]
@@ -262,8 +190,8 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
 
     with np.errstate(all="ignore"):
         for epoch in range(epochs):
-            zs, activations = _forward(weights, biases, X, acts)
-            L = _loss(loss, zs[-1], activations[-1], Y)
+            zs, activations = forward(net, weights, biases, X)
+            L = losses_of(net, zs, activations, Y)
             losses[:, epoch] = L
             newly_bad = active & ~np.isfinite(L)
             if newly_bad.any():  # rare: freeze these networks as MLP.fit stops
@@ -276,10 +204,10 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
                 eta_b[newly_bad] = 0.0
                 active &= ~newly_bad
                 diverged_epoch[newly_bad] = epoch
-                zs, activations = _forward(weights, biases, X, acts)
+                zs, activations = forward(net, weights, biases, X)
             first = active & (solved_epoch < 0) & solved_rows(activations[-1], Y)
             solved_epoch[first] = epoch
-            dWs, dbs = _backward(weights, zs, activations, Y, acts, loss)
+            dWs, dbs = backward(net, weights, zs, activations, Y)
             for W, b, dW, db in zip(weights, biases, dWs, dbs):
                 W -= eta_W * dW
                 b -= eta_b * db
@@ -287,7 +215,7 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
         for layer in range(len(weights)):
             final_W[layer][active] = weights[layer][active]
             final_b[layer][active] = biases[layer][active]
-        zs, activations = _forward(final_W, final_b, X, acts)
+        zs, activations = forward(net, final_W, final_b, X)
         outputs = activations[-1]
         # A network whose last step overflowed: MLP.fit would stop at the next epoch.
         late = active & ~np.all(np.isfinite(outputs), axis=(1, 2))
@@ -298,7 +226,7 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
     solved = solved_rows(outputs, Y) & ~diverged
     solved_epoch[solved & (solved_epoch < 0)] = epochs
     solved_epoch[diverged & (solved_epoch >= diverged_epoch)] = -1
-    return BatchResult(sizes, activation, output_activation, loss, init, lrs, scales, seeds,
+    return BatchResult(sizes, net.activation, net.output_activation, net.loss_name, init, lrs, scales, seeds,
                        final_W, final_b, losses, outputs, solved, solved_epoch, diverged, diverged_epoch)
 
 
@@ -347,8 +275,8 @@ def convergence_map(sizes, lrs, scales, n_seeds, epochs, X, Y, init="normal", ac
     or in a few calls of at most ``max_nets_per_call`` networks (by default chosen so
     that the stored loss curves stay under about 64 MB).
     """
-    lrs = _per_network(lrs, "lrs", "positive")
-    scales = _per_network(scales, "scales", "positive")
+    lrs = per_network(lrs, "lrs", "positive")
+    scales = per_network(scales, "scales", "positive")
     if isinstance(n_seeds, bool) or not isinstance(n_seeds, numbers.Integral) or n_seeds < 1:
         raise ValueError(f"n_seeds must be a whole number >= 1; got {n_seeds!r}")
     epochs = non_negative_int(epochs, "epochs")
@@ -495,14 +423,14 @@ def fit_one(sizes, X, Y, lr, epochs, scale=1.0, seed=0, init="normal", activatio
     BP1–BP4 with preallocated arrays and in-place ufuncs, so it agrees with ``MLP.fit``
     to rounding; the loss curve is computed after the loop from the stored outputs.
     """
-    sizes = _check_sizes(sizes)
-    activation, output_activation, loss = _check_names(activation, output_activation, loss)
+    spec = Network.checked(sizes, activation, output_activation, loss)
+    sizes, activation, output_activation, loss = spec.sizes, spec.activation, spec.output_activation, spec.loss_name
     init = choice(init, "init", INITS)
-    X, Y = _check_data(sizes, X, Y, loss)
+    X, Y = spec.check_data(X, Y)
     epochs = non_negative_int(epochs, "epochs")
-    lr = _per_network(lr, "lr", "positive")
-    scales = _per_network(scale, "scale", "positive")
-    seeds = _per_network(seed, "seed", "seed")
+    lr = per_network(lr, "lr", "positive")
+    scales = per_network(scale, "scale", "positive")
+    seeds = per_network(seed, "seed", "seed")
     if max(len(lr), len(scales), len(seeds)) > 1:
         raise ValueError("fit_one trains one network: lr, scale and seed must be single numbers")
     acts = [activation] * (len(sizes) - 2) + [output_activation]
@@ -522,7 +450,7 @@ def fit_one(sizes, X, Y, lr, epochs, scale=1.0, seed=0, init="normal", activatio
         a_rows = a_hist.transpose(0, 2, 1)  # (epochs + 1, m, n_out), samples as rows again
         z_rows = None if z_hist is None else z_hist.transpose(0, 2, 1)
         losses = np.full(epochs, np.nan)
-        L = _loss(loss, None if z_rows is None else z_rows[:done + 1], a_rows[:done + 1], Y)
+        L = spec.loss.value_from_output(None if z_rows is None else z_rows[:done + 1], a_rows[:done + 1], Y)
         bad = np.flatnonzero(~np.isfinite(L))
         stop = int(bad[0]) if bad.size else None
         if stop is not None and stop < epochs:

@@ -63,7 +63,7 @@ def test_velocity_formula_matches_the_package():
     for _ in range(steps):
         opt.step([theta], [np.array([g])])
     v = float(O.momentum_velocity().formula.subs({O.beta: beta, O.g: g, O.t: steps}))
-    assert opt._state[0]["v"][0] == pytest.approx(v, rel=1e-12)
+    assert opt.state[0]["v"][0] == pytest.approx(v, rel=1e-12)
 
 
 def test_adam_bias_correction_matches_the_package():
@@ -72,7 +72,7 @@ def test_adam_bias_correction_matches_the_package():
     for t in range(1, 5):
         before = theta.copy()
         opt.step([theta], [np.array([g])])
-        m_hat = opt._state[0]["m"][0] / (1 - opt.beta1**t)
+        m_hat = opt.state[0]["m"][0] / (1 - opt.beta1**t)
         assert m_hat == pytest.approx(g, rel=1e-12)
         assert before[0] - theta[0] == pytest.approx(0.1 * g / (g + opt.eps), rel=1e-9)  # step η·sign(g)
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..vectorized import ConvergenceMap, convergence_map as compute_convergence_map
 
-STORE = Path(__file__).resolve().parent / "stored"
+STORE = Path(__file__).resolve().parent.parent / "stored"  # backprop/stored/, next to backprop/book/
 ENV = "BACKPROP_RECOMPUTE"
 
 

@@ -10,7 +10,7 @@ out), so tests and benchmarks drive the explorer without a browser;
 :meth:`XorExplorer.set` moves the controls as a reader would. One matplotlib
 figure is made once; a change updates its artists (``set_data``, ``set_text``) and
 replaces the bytes of one ``ipywidgets.Image``, so no figures pile up.
-Training uses :func:`backprop.batched.fit_one`, the same arithmetic as ``MLP.fit``.
+Training uses :func:`backprop.vectorized.fit_one`, the same arithmetic as ``MLP.fit``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import vectorized as batched
+from ..vectorized import Network, fit_one, forward
 from ..data import xor
 from ..book.labels import LANGUAGES, label
 from ..mlp import INITS
@@ -101,8 +101,9 @@ class XorExplorer:
                  activation="sigmoid", output_activation=None, loss="mse", resolution=61, dpi=80,
                  cache_size=64):
         self.lang = _check_lang(lang)
-        self.activation, self.output_activation, self.loss = batched._check_names(
-            activation, output_activation, loss)
+        checked = Network.checked([2, 1, 1], activation, output_activation, loss)
+        self.activation, self.output_activation, self.loss = (checked.activation, checked.output_activation,
+                                                              checked.loss_name)
         for name, value in (("resolution", resolution), ("dpi", dpi)):
             if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 10:
                 raise ValueError(f"{name} must be a whole number >= 10; got {value!r}")
@@ -146,7 +147,8 @@ class XorExplorer:
 
     def _compute(self, s) -> ExplorerState:
         sizes = [2, s["hidden"], 1]
-        r = batched.fit_one(sizes, self.X, self.Y, s["lr"], s["epochs"], s["scale"], s["seed"], s["init"],
+        net = Network.checked(sizes, self.activation, self.output_activation, self.loss)
+        r = fit_one(sizes, self.X, self.Y, s["lr"], s["epochs"], s["scale"], s["seed"], s["init"],
                             self.activation, self.output_activation, self.loss)
         losses = r.losses[0]
         diverged = bool(r.diverged[0])
@@ -154,15 +156,15 @@ class XorExplorer:
         grid = None
         if not diverged:
             with np.errstate(all="ignore"):
-                acts = [self.activation, self.output_activation]
-                _, activations = batched._forward(r.weights, r.biases, self._plane, acts)
+                _, activations = forward(net, r.weights, r.biases, self._plane)
             grid = activations[-1][0, :, 0].reshape(self.resolution, self.resolution)
             if not np.isfinite(grid).all():
                 grid = np.where(np.isfinite(grid), grid, np.nan)
         final = float("nan")  # the loss after the last step
         if not diverged:
             with np.errstate(all="ignore"):
-                final = float(batched._loss(self.loss, self._logits(r), r.outputs, self.Y)[0])
+                z_out = forward(net, r.weights, r.biases, self.X)[0][-1]  # z^L for the cross-entropy
+                final = float(net.loss.value_from_output(z_out, r.outputs, self.Y)[0])
         lang = self.lang
         if diverged:
             status = "diverged"
@@ -184,11 +186,6 @@ class XorExplorer:
         texts = tuple("—" if not np.isfinite(a) else f"{a:.2f}" for a in outputs)
         return ExplorerState(dict(s), losses, outputs, texts, grid, status, message, final,
                              int(r.solved_epoch[0]), int(r.diverged_epoch[0]))
-
-    def _logits(self, r):
-        """z^L of the final network on the four inputs, shape (1, 4, 1), for the BCE loss."""
-        zs, _ = batched._forward(r.weights, r.biases, self.X, [self.activation, self.output_activation])
-        return zs[-1]
 
     # ----- the controls -------------------------------------------------------------
     def _make_controls(self):

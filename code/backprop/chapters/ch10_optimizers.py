@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import as_matrix, non_negative_int, positive_number
-from ..vectorized import _backward, _check_sizes, _forward, _loss, initial_parameters
+from .._checks import as_matrix, non_negative_int, per_network, positive_number
+from ..initialization import initial_parameters
+from ..vectorized import Network, backward, forward, losses_of
 from ..book.claims import fraction_text
 from ..data import solved_rows
 from ..optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
@@ -147,16 +148,10 @@ class XorSweep:
 
 
 def _seeds(seeds) -> np.ndarray:
-    arr = np.asarray(list(seeds) if not np.isscalar(seeds) else [seeds], dtype=object)
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError("seeds must be a non-empty sequence of whole numbers >= 0")
-    for s in arr:
-        if isinstance(s, bool) or not isinstance(s, numbers.Integral) or s < 0:
-            raise ValueError(f"seeds must be whole numbers >= 0; got {s!r}")
-    return arr.astype(np.int64)
+    return per_network(list(seeds) if not np.isscalar(seeds) else seeds, "seeds", "seed")
 
 
-def _run_stacked(optimizer, weights, biases, X, Y, acts, loss, epochs):
+def _run_stacked(optimizer, weights, biases, X, Y, net: Network, epochs):
     """Full-batch training of stacked networks; returns losses (n_nets, epochs + 1) and final outputs."""
     params = list(weights) + list(biases)
     n = weights[0].shape[0]
@@ -165,14 +160,14 @@ def _run_stacked(optimizer, weights, biases, X, Y, acts, loss, epochs):
     solved_epoch = np.full(n, -1)
     solved_at = np.zeros((n, epochs + 1), dtype=bool)
     for epoch in range(epochs + 1):
-        zs, activations = _forward(weights, biases, X, acts)
-        losses[:, epoch] = _loss(loss, zs[-1], activations[-1], Y)
+        zs, activations = forward(net, weights, biases, X)
+        losses[:, epoch] = losses_of(net, zs, activations, Y)
         solved_at[:, epoch] = solved_rows(activations[-1], Y)
         first = (solved_epoch < 0) & solved_at[:, epoch]
         solved_epoch[first] = epoch
         if epoch == epochs:
             break
-        dWs, dbs = _backward(weights, zs, activations, Y, acts, loss)
+        dWs, dbs = backward(net, weights, zs, activations, Y)
         optimizer.step(params, list(dWs) + list(dbs))
     return losses, activations[-1], solved_epoch, solved_at
 
@@ -195,12 +190,11 @@ def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 
         positive_number(float(lr), "lr")
     seeds = _seeds(seeds)
     epochs = non_negative_int(epochs, "epochs")
-    sizes = _check_sizes(sizes)
+    net = Network.checked(sizes, "sigmoid", loss="mse")
+    sizes = net.sizes
     if X is None and Y is None:
         X, Y = xor()
-    X = as_matrix(X, "X", n_cols=sizes[0])
-    Y = as_matrix(Y, "Y", n_cols=sizes[-1], n_rows=X.shape[0])
-    acts = ["sigmoid"] * (len(sizes) - 1)
+    X, Y = net.check_data(X, Y)
     losses = np.empty((lrs.size, seeds.size, epochs + 1))
     solved = np.zeros((lrs.size, seeds.size), dtype=bool)
     solved_epoch = np.full((lrs.size, seeds.size), -1)
@@ -210,7 +204,7 @@ def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 
         for i, lr in enumerate(lrs):
             weights, biases = initial_parameters(sizes, "normal", 1.0, seeds)
             optimizer = make_optimizer(name, lr=float(lr), **optimizer_kwargs)
-            L, out, first, at = _run_stacked(optimizer, weights, biases, X, Y, acts, "mse", epochs)
+            L, out, first, at = _run_stacked(optimizer, weights, biases, X, Y, net, epochs)
             bad = np.cumsum(~np.isfinite(L), axis=1) > 0
             L[bad] = np.nan  # train() stops at the first non-finite loss
             losses[i] = L
