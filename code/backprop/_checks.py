@@ -59,6 +59,21 @@ def positive_number(value, name: str) -> float:
     return value
 
 
+def number_in(value, name: str, low: float, high: float, low_open: bool = False,
+              high_open: bool = False) -> float:
+    """A finite real number in the interval from ``low`` to ``high`` (an end is excluded when ``*_open``).
+
+    E.g. ``number_in(margin, "margin", 0, 0.5, high_open=True)`` for a margin in [0, 0.5).
+    """
+    interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(float(value)):
+        raise ValueError(f"{name} must be a finite number in {interval}; got {value!r}")
+    value = float(value)
+    if value < low or value > high or (low_open and value == low) or (high_open and value == high):
+        raise ValueError(f"{name} must lie in {interval}; got {value!r}")
+    return value
+
+
 def non_negative_int(value, name: str) -> int:
     """A whole number >= 0 (epoch counts)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -68,10 +83,12 @@ def non_negative_int(value, name: str) -> int:
     return int(value)
 
 
-def whole_number(value, name: str, minimum: int = 1) -> int:
-    """A whole number >= ``minimum`` (sizes, counts, seeds)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
-        raise ValueError(f"{name} must be a whole number >= {minimum}; got {value!r}")
+def whole_number(value, name: str, minimum: int = 1, maximum: int | None = None) -> int:
+    """A whole number >= ``minimum`` (sizes, counts, seeds), and <= ``maximum`` if one is given."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum \
+            or (maximum is not None and value > maximum):
+        bound = f">= {minimum}" if maximum is None else f"from {minimum} to {maximum}"
+        raise ValueError(f"{name} must be a whole number {bound}; got {value!r}")
     return int(value)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._checks import as_matrix, number_in
+
 _INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
 
 
@@ -38,8 +40,22 @@ SOLVED_MARGIN = 0.2
 
 
 def solved_rows(outputs, Y, margin: float = SOLVED_MARGIN) -> np.ndarray:
-    """``solved`` for a stack of networks: outputs (..., m, n_out), Y (m, n_out) → shape (...,)."""
-    outputs, Y = np.asarray(outputs), np.asarray(Y)
+    """``solved`` for a stack of networks: outputs (..., m, n_out), Y (m, n_out) → shape (...,).
+
+    ``Y`` must be finite 0/1-style targets in [0, 1]; ``outputs`` may hold NaN or ±inf
+    (a diverged network), which is never on the right side of 0.5.
+    """
+    Y = as_matrix(Y, "Y")
+    if ((Y < 0) | (Y > 1)).any():
+        raise ValueError(f"Y must hold targets in [0, 1]; found values from {Y.min():g} to {Y.max():g}")
+    try:
+        outputs = np.asarray(outputs, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"outputs must be an array of numbers; got {type(outputs).__name__}") from exc
+    if outputs.ndim < 2 or outputs.shape[-2:] != Y.shape:
+        raise ValueError(f"outputs must have shape {Y.shape} (one row per row of Y), or (..., {Y.shape[0]}, "
+                         f"{Y.shape[1]}) for a stack of networks; got {outputs.shape}")
+    margin = number_in(margin, "margin", 0.0, 0.5, high_open=True)
     right_side = np.where(Y > 0.5, outputs >= 0.5 + margin, outputs <= 0.5 - margin)
     return np.all(right_side, axis=(-2, -1))
 
@@ -48,11 +64,11 @@ def solved(outputs, Y, margin: float = SOLVED_MARGIN) -> bool:
     """True when every output is on the correct side of 0.5 by at least ``margin``.
 
     With the default margin 0.2: ≥ 0.7 where the target is 1, ≤ 0.3 where it is 0.
-    ``outputs`` and ``Y`` have shape (m, n_out).
+    ``outputs`` and ``Y`` have shape (m, n_out); anything else is refused (with one output
+    unit, outputs (m, 1) against Y (m,) would otherwise be compared entry by entry as (m, m)).
     """
-    outputs, Y = np.asarray(outputs, dtype=np.float64), np.asarray(Y, dtype=np.float64)
-    if outputs.shape != Y.shape:
-        raise ValueError(f"outputs must have the shape of Y {Y.shape}; got {outputs.shape}")
-    if not 0 <= margin < 0.5:
-        raise ValueError(f"margin must be in [0, 0.5); got {margin!r}")
-    return bool(solved_rows(outputs, Y, margin))
+    result = solved_rows(outputs, Y, margin)
+    if np.ndim(result) != 0:
+        raise ValueError(f"outputs must have the shape of Y, one network's (m, n_out); got {np.shape(outputs)} "
+                         "(solved_rows takes a stack of networks)")
+    return bool(result)

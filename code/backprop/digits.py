@@ -8,11 +8,10 @@ is downloaded. Images are rows of 64 numbers, as everywhere in this book.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from ._checks import as_matrix
+from ._checks import as_matrix, number_in, seed as check_seed, whole_number
+from .mlp import MLP
 
 N_CLASSES = 10
 
@@ -25,24 +24,33 @@ def load_digits():
     return bunch.data.astype(np.float64) / 16.0, bunch.target.astype(np.int64)
 
 
-def check_labels(labels, name: str = "labels", n_classes: int = N_CLASSES) -> np.ndarray:
-    """``labels`` as a 1-D int array of class numbers 0…n_classes − 1; a ValueError naming ``name`` otherwise."""
+def check_labels(labels, name: str = "labels", n_classes: int | None = N_CLASSES) -> np.ndarray:
+    """``labels`` as a 1-D int array of class numbers 0…n_classes − 1; a ValueError naming ``name`` otherwise.
+
+    ``n_classes=None`` sets no upper bound (any whole numbers >= 0).
+    """
+    if not isinstance(name, str):
+        raise ValueError(f"name must be the argument's name as a string; got {name!r}")
+    if n_classes is not None:
+        n_classes = whole_number(n_classes, "n_classes", 1)
     arr = np.asarray(labels)
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-D array of class numbers; got shape {arr.shape}")
     if not np.issubdtype(arr.dtype, np.integer):
-        if not np.issubdtype(arr.dtype, np.floating) or not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr)):
-            raise ValueError(f"{name} must hold whole class numbers 0…{n_classes - 1}")
+        classes = "whole class numbers >= 0" if n_classes is None else f"whole class numbers 0…{n_classes - 1}"
+        if (arr.dtype == bool or not np.issubdtype(arr.dtype, np.floating) or not np.all(np.isfinite(arr))
+                or np.any(arr != np.round(arr))):
+            raise ValueError(f"{name} must hold {classes}")
         arr = arr.astype(np.int64)
-    if arr.min() < 0 or arr.max() >= n_classes:
-        raise ValueError(f"{name} must lie in 0…{n_classes - 1}; found {int(arr.min())}…{int(arr.max())}")
+    if arr.min() < 0 or (n_classes is not None and arr.max() >= n_classes):
+        bound = ">= 0" if n_classes is None else f"in 0…{n_classes - 1}"
+        raise ValueError(f"{name} must lie {bound}; found {int(arr.min())}…{int(arr.max())}")
     return arr
 
 
 def one_hot(labels, n_classes: int = N_CLASSES) -> np.ndarray:
     """Targets Y (m, n_classes) with Y[i, labels[i]] = 1 and zeros elsewhere, for a softmax output."""
-    if isinstance(n_classes, bool) or not isinstance(n_classes, numbers.Integral) or n_classes < 2:
-        raise ValueError(f"n_classes must be a whole number >= 2; got {n_classes!r}")
+    n_classes = whole_number(n_classes, "n_classes", 2)
     labels = check_labels(labels, n_classes=n_classes)
     Y = np.zeros((labels.size, n_classes))
     Y[np.arange(labels.size), labels] = 1.0
@@ -57,13 +65,11 @@ def train_test_split(X, labels, test_fraction: float = 0.25, seed: int = 0):
     round(test_fraction · n_class) go to the test set.
     """
     X = as_matrix(X, "X")
-    labels = check_labels(labels, n_classes=int(np.max(labels)) + 1 if np.size(labels) else N_CLASSES)
+    labels = check_labels(labels, "labels", n_classes=None)
     if labels.size != X.shape[0]:
         raise ValueError(f"labels must have one entry per row of X: {labels.size} labels, {X.shape[0]} rows")
-    if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real) or not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be a number strictly between 0 and 1; got {test_fraction!r}")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise ValueError(f"seed must be a whole number; got {seed!r}")
+    test_fraction = number_in(test_fraction, "test_fraction", 0.0, 1.0, low_open=True, high_open=True)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     test = np.zeros(labels.size, dtype=bool)
     for k in np.unique(labels):
@@ -74,12 +80,14 @@ def train_test_split(X, labels, test_fraction: float = 0.25, seed: int = 0):
 
 def predict(net, X) -> np.ndarray:
     """The predicted class of each row of X: the index of the largest output, shape (m,)."""
+    if not isinstance(net, MLP):
+        raise ValueError(f"net must be a backprop.MLP; got {type(net).__name__}")
     return np.argmax(net.forward(X), axis=1)
 
 
 def accuracy(predicted, labels) -> float:
     """The fraction of samples whose predicted class equals the label."""
-    predicted, labels = check_labels(predicted, "predicted", 10**9), check_labels(labels, "labels", 10**9)
+    predicted, labels = check_labels(predicted, "predicted", None), check_labels(labels, "labels", None)
     if predicted.shape != labels.shape:
         raise ValueError(f"predicted and labels must have the same length; got {predicted.size} and {labels.size}")
     return float(np.mean(predicted == labels))
@@ -87,6 +95,7 @@ def accuracy(predicted, labels) -> float:
 
 def confusion_matrix(labels, predicted, n_classes: int = N_CLASSES) -> np.ndarray:
     """C (n_classes, n_classes) of counts: C[i, j] = how many samples of class i were predicted as j."""
+    n_classes = whole_number(n_classes, "n_classes", 1)
     labels = check_labels(labels, "labels", n_classes)
     predicted = check_labels(predicted, "predicted", n_classes)
     if predicted.shape != labels.shape:

@@ -126,12 +126,17 @@ class MLP:
         return self.loss_from_output(zs[-1], activations[-1], Y)
 
     # ----- backward -------------------------------------------------------------
-    def deltas(self, zs, activations, Y):
+    def deltas(self, zs, activations, Y, delta_out=None):
         """δ^l for l = 1 … L from a forward trace, by BP1 and BP2: a list of (m, n_l) arrays.
 
         Row i of δ^l is ∂ℒ/∂z^l for sample i (it carries the 1/m of the batch mean).
+        ``delta_out``, if given, is used as δ^L instead of BP1 (then ``Y`` is not used):
+        chapter 9 sends a random error back through a deep network this way.
         """
-        delta = self.loss_fn.output_delta(self.output_activation, zs[-1], activations[-1], Y)  # BP1
+        if delta_out is None:
+            delta = self.loss_fn.output_delta(self.output_activation, zs[-1], activations[-1], Y)  # BP1
+        else:
+            delta = as_matrix(delta_out, "delta_out", n_cols=self.sizes[-1], n_rows=zs[-1].shape[0])
         deltas = [delta]
         for layer in range(self.n_layers - 1, 0, -1):
             sigma = self.activation_of(layer - 1)

@@ -23,8 +23,10 @@ same arithmetic with preallocated arrays and in-place ufuncs.
 from __future__ import annotations
 
 import numbers
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -82,16 +84,144 @@ class Network:
 # ----- one step of the arithmetic, for every network at once ------------------------------
 # Arrays carry a leading network axis: W^l (n_nets, n_l, n_{l−1}), b^l (n_nets, n_l),
 # z^l and a^l (n_nets, m, n_l); X and Y, shared by all networks, are (m, n_0) and (m, n_L).
-def forward(net: Network, weights, biases, X):
-    """z^l = W^l a^{l−1} + b^l, a^l = σ(z^l) for every network; returns (zs, activations), a^0 = X."""
-    zs, activations = [], [X]
-    A = X
-    for sigma, W, b in zip(net.activations, weights, biases):
-        Z = np.matmul(A, W.transpose(0, 2, 1)) + b[:, None, :]
-        A = sigma.f(Z)
-        zs.append(Z)
-        activations.append(A)
-    return zs, activations
+#
+# Every network's numbers must be those MLP.fit computes, bit for bit (the book's stored
+# results are compared bit for bit with a recomputation). The products below therefore keep
+# the floating-point operations of ``np.matmul`` on each network's matrices, whose rounding
+# is that of the BLAS kernel (with fused multiply-adds): they are computed by matmul, by one
+# large matmul over all networks where that gives the same bits, or, for a sum of one term,
+# by a plain product. Everything else is elementwise, written in place into preallocated
+# arrays (a :class:`Workspace`), with the operations of the activations and losses modules.
+
+
+class Workspace:
+    """The arrays one step of descent writes, for ``n`` networks of ``net``'s shape on ``m`` samples.
+
+    Allocated once and reused every epoch: for arrays of this size a fresh allocation
+    costs more than the arithmetic. ``zs[l]``, ``activations[l + 1]`` and ``deltas[l]``
+    are z^l, a^l and δ^l of weight layer l; ``dWs``, ``dbs`` the gradients; ``scratch``
+    and ``masks`` hold intermediate values.
+    """
+
+    def __init__(self, net: "Network", n: int, m: int):
+        sizes = net.sizes
+        self.n, self.m = n, m
+        self.zs = [np.empty((n, m, k)) for k in sizes[1:]]
+        self.activations = [None] + [np.empty((n, m, k)) for k in sizes[1:]]  # a^0 = X is not copied
+        self.deltas = [np.empty((n, m, k)) for k in sizes[1:]]
+        self.scratch = [np.empty((n, m, k)) for k in sizes[1:]]
+        self.masks = [np.empty((n, m, k), dtype=bool) for k in sizes[1:]]
+        self.dWs = [np.empty((n, k_out, k_in)) for k_in, k_out in zip(sizes[:-1], sizes[1:])]
+        self.dbs = [np.empty((n, k)) for k in sizes[1:]]
+        self.side_by_side = np.empty((m, n * sizes[1]))       # X W^1ᵀ of all networks, as one matrix
+        self.deltas_side_by_side = np.empty((m, n * sizes[1]))  # δ^1 of all networks, as one matrix
+
+
+# σ(z) and σ′(z) from a = σ(z), written into ``out``, with exactly the floating-point
+# operations of the functions in activations.py (which allocate their results).
+def _sigmoid_into(z, out, scratch, mask):
+    e = np.exp(np.negative(np.abs(z, out=scratch), out=scratch), out=scratch)  # e^{−|z|}, in (0, 1]
+    np.add(e, 1.0, out=out)
+    np.divide(e, out, out=e)                  # e / (1 + e)  where z < 0
+    np.divide(1.0, out, out=out)              # 1 / (1 + e)  where z ≥ 0 (and where z is NaN: NaN either way)
+    np.copyto(out, e, where=np.less(z, 0.0, out=mask))
+
+
+def _sigmoid_prime_into(z, a, out):
+    np.multiply(a, np.subtract(1.0, a, out=out), out=out)  # a (1 − a)
+
+
+def _tanh_into(z, out, scratch, mask):
+    np.tanh(z, out=out)
+
+
+def _tanh_prime_into(z, a, out):
+    np.subtract(1.0, np.multiply(a, a, out=out), out=out)  # 1 − a²
+
+
+def _relu_into(z, out, scratch, mask):
+    np.maximum(0.0, z, out=out)
+
+
+def _relu_prime_into(z, a, out):
+    np.greater(z, 0.0, out=out)  # 1.0 where z > 0, else 0.0
+
+
+def _identity_into(z, out, scratch, mask):
+    np.copyto(out, z)
+
+
+_IN_PLACE = {  # Activation → (σ into out, σ′ from the output into out; None: σ′ = 1)
+    ACTIVATIONS["sigmoid"]: (_sigmoid_into, _sigmoid_prime_into),
+    ACTIVATIONS["tanh"]: (_tanh_into, _tanh_prime_into),
+    ACTIVATIONS["relu"]: (_relu_into, _relu_prime_into),
+    ACTIVATIONS["identity"]: (_identity_into, None),
+}
+
+
+@lru_cache(maxsize=None)
+def _one_matmul_is_exact(kind: str, n: int, m: int, n_in: int, n_out: int) -> bool:
+    """Whether one large matmul over all networks gives the bits of the per-network matmuls.
+
+    ``kind`` "forward" is X W^1ᵀ, "gradient" is δ^1ᵀ X, for n networks and X (m, n_in).
+    Asked of this machine's BLAS once per shape, on random numbers: both are sums of
+    n_in (or m) products, but a kernel may order or fuse them differently.
+    """
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((m, n_in))
+    if kind == "forward":
+        W = rng.standard_normal((n, n_out, n_in))
+        return np.array_equal(np.matmul(X, W.transpose(0, 2, 1)),
+                              _forward_side_by_side(X, W, np.empty((m, n * n_out))))
+    delta = rng.standard_normal((n, m, n_out))
+    return np.array_equal(np.matmul(delta.transpose(0, 2, 1), X),
+                          _gradient_side_by_side(delta, X, np.empty((m, n * n_out)), np.empty((n, n_out, n_in))))
+
+
+def _forward_side_by_side(X, W, buffer):
+    """X W_iᵀ for every network i as one matmul: X (m, n_in) @ [W_1ᵀ | W_2ᵀ | …]; a (n, m, n_out) view."""
+    n, n_out, n_in = W.shape
+    np.matmul(X, W.reshape(n * n_out, n_in).T, out=buffer)
+    return buffer.reshape(X.shape[0], n, n_out).transpose(1, 0, 2)
+
+
+def _gradient_side_by_side(delta, X, buffer, out):
+    """δ_iᵀ X for every network i as one matmul: Xᵀ (n_in, m) @ [δ_1 | δ_2 | …]; written into out."""
+    n, m, n_out = delta.shape
+    np.copyto(buffer.reshape(m, n, n_out), delta.transpose(1, 0, 2))
+    product = np.matmul(X.T, buffer)                        # (n_in, n · n_out)
+    np.copyto(out, product.reshape(X.shape[1], n, n_out).transpose(1, 2, 0))
+    return out
+
+
+def _weighted_input(A, W, b, out, work):
+    """z = W a + b for every network: A is a^{l−1}, (n, m, n_in), or X (m, n_in) shared by all."""
+    n, n_out, n_in = W.shape
+    if n_in == 1:                                   # a sum of one product: the product itself
+        np.multiply(A, W.transpose(0, 2, 1), out=out)
+    elif A.ndim == 2 and _one_matmul_is_exact("forward", n, A.shape[0], n_in, n_out):
+        np.add(_forward_side_by_side(A, W, work.side_by_side), b[:, None, :], out=out)
+        return
+    else:
+        np.matmul(A, W.transpose(0, 2, 1), out=out)
+    np.add(out, b[:, None, :], out=out)
+
+
+def forward(net: Network, weights, biases, X, work: Workspace | None = None):
+    """z^l = W^l a^{l−1} + b^l, a^l = σ(z^l) for every network; returns (zs, activations), a^0 = X.
+
+    The arrays returned are those of ``work`` (a new :class:`Workspace` if none is given),
+    overwritten by the next call with the same workspace.
+    """
+    if work is None:
+        work = Workspace(net, weights[0].shape[0], X.shape[0])
+    a = X
+    for layer, (sigma, W, b) in enumerate(zip(net.activations, weights, biases)):
+        z = work.zs[layer]
+        _weighted_input(a, W, b, z, work)                               # z^l = W^l a^{l−1} + b^l
+        a = work.activations[layer + 1]
+        _IN_PLACE[sigma][0](z, a, work.scratch[layer], work.masks[layer])  # a^l = σ(z^l)
+    return work.zs, [X] + work.activations[1:]
 
 
 def losses_of(net: Network, zs, activations, Y):
@@ -99,17 +229,44 @@ def losses_of(net: Network, zs, activations, Y):
     return net.loss.value_from_output(zs[-1], activations[-1], Y)
 
 
-def backward(net: Network, weights, zs, activations, Y):
-    """BP1–BP4 for every network at once; returns (dWs, dbs) shaped like the parameters."""
-    delta = net.loss.output_delta(net.activations[-1], zs[-1], activations[-1], Y)  # BP1
-    dWs, dbs = [None] * len(weights), [None] * len(weights)
-    for layer in range(len(weights) - 1, -1, -1):
-        dbs[layer] = delta.sum(axis=1)                                       # BP3
-        dWs[layer] = np.matmul(delta.transpose(0, 2, 1), activations[layer])  # BP4
-        if layer > 0:                                                        # BP2
-            sigma = net.activations[layer - 1]
-            delta = np.matmul(delta, weights[layer]) * sigma.prime_from_output(zs[layer - 1], activations[layer])
-    return dWs, dbs
+def _times_sigma_prime(net, layer, work, zs, activations):
+    """δ^l ⊙= σ′(z^l), σ′ computed from a^l = σ(z^l) as the activation's ``prime_from_output`` does."""
+    prime = _IN_PLACE[net.activations[layer]][1]
+    if prime is not None:                            # the identity's σ′ is 1: δ · 1 = δ
+        prime(zs[layer], activations[layer + 1], work.scratch[layer])
+        np.multiply(work.deltas[layer], work.scratch[layer], out=work.deltas[layer])
+
+
+def backward(net: Network, weights, zs, activations, Y, work: Workspace | None = None):
+    """BP1–BP4 for every network at once; returns (dWs, dbs) shaped like the parameters.
+
+    ``zs`` and ``activations`` are those :func:`forward` returned; the gradients are
+    arrays of ``work`` (a new :class:`Workspace` if none is given).
+    """
+    if work is None:
+        work = Workspace(net, weights[0].shape[0], Y.shape[0])
+    last = len(weights) - 1
+    m = activations[-1].shape[-2]
+    delta = work.deltas[last]                                            # BP1: δ^L = ∂L/∂a ⊙ σ′(z^L)
+    np.divide(np.subtract(activations[-1], Y, out=delta), m, out=delta)  # (a − y)/m, as Loss.output_delta
+    if not net.loss.delta_is_a_minus_y:                                  # (cross-entropy after σ: σ′ cancels)
+        _times_sigma_prime(net, last, work, zs, activations)
+    for layer in range(last, -1, -1):
+        delta = work.deltas[layer]
+        np.sum(delta, axis=1, out=work.dbs[layer])                       # BP3: ∂L/∂b^l = Σ_samples δ^l
+        a_prev = activations[layer]                                      # BP4: ∂L/∂W^l = δ^lᵀ a^{l−1}
+        n, n_out = delta.shape[0], delta.shape[2]
+        if a_prev.ndim == 2 and _one_matmul_is_exact("gradient", n, a_prev.shape[0], a_prev.shape[1], n_out):
+            _gradient_side_by_side(delta, a_prev, work.deltas_side_by_side, work.dWs[layer])
+        else:
+            np.matmul(delta.transpose(0, 2, 1), a_prev, out=work.dWs[layer])
+        if layer > 0:                                                    # BP2: δ^{l−1} = (W^lᵀ δ^l) ⊙ σ′(z^{l−1})
+            if n_out == 1:                           # a sum of one product: the product itself
+                np.multiply(delta, weights[layer], out=work.deltas[layer - 1])
+            else:
+                np.matmul(delta, weights[layer], out=work.deltas[layer - 1])
+            _times_sigma_prime(net, layer - 1, work, zs, activations)
+    return work.dWs, work.dbs
 
 
 # ----- results ---------------------------------------------------------------------------
@@ -160,6 +317,61 @@ class BatchResult:
 
 
 # ----- the batched trainer ----------------------------------------------------------------
+# At least this many networks per thread: below it, starting threads costs more than it saves.
+MIN_NETS_PER_THREAD = 256
+
+
+def _split(n: int):
+    """(start, stop) of the groups of networks trained in parallel: one per CPU, as equal as can be."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    k = max(1, min(cpus, n // MIN_NETS_PER_THREAD))
+    bounds = [n * i // k for i in range(k + 1)]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def _descend(net, X, Y, epochs, weights, biases, lrs, losses, solved_epoch, diverged_epoch, final_W, final_b,
+             group):
+    """``epochs`` steps of descent for the networks ``group`` (a slice), in place in the arrays given.
+
+    Fills ``losses``, ``solved_epoch`` and ``diverged_epoch`` for them; a network whose loss
+    stops being finite is frozen, its parameters kept in ``final_W``, ``final_b``.
+    """
+    weights = [W[group] for W in weights]
+    biases = [b[group] for b in biases]
+    final_W = [W[group] for W in final_W]
+    final_b = [b[group] for b in final_b]
+    losses, solved_epoch, diverged_epoch = losses[group], solved_epoch[group], diverged_epoch[group]
+    lrs = lrs[group]
+    n = len(lrs)
+    active = np.ones(n, dtype=bool)
+    eta_W, eta_b = lrs[:, None, None].copy(), lrs[:, None].copy()  # η per network; 0 once frozen
+    work = Workspace(net, n, X.shape[0])
+
+    with np.errstate(all="ignore"):
+        for epoch in range(epochs):
+            zs, activations = forward(net, weights, biases, X, work)
+            L = losses_of(net, zs, activations, Y)
+            losses[:, epoch] = L
+            newly_bad = active & ~np.isfinite(L)
+            if newly_bad.any():  # rare: freeze these networks as MLP.fit stops
+                for layer in range(len(weights)):
+                    final_W[layer][newly_bad] = weights[layer][newly_bad]
+                    final_b[layer][newly_bad] = biases[layer][newly_bad]
+                    weights[layer][newly_bad] = 0.0  # finite stand-ins: no NaN spreads, no warnings
+                    biases[layer][newly_bad] = 0.0
+                eta_W[newly_bad] = 0.0
+                eta_b[newly_bad] = 0.0
+                active &= ~newly_bad
+                diverged_epoch[newly_bad] = epoch
+                zs, activations = forward(net, weights, biases, X, work)
+            first = active & (solved_epoch < 0) & solved_rows(activations[-1], Y)
+            solved_epoch[first] = epoch
+            dWs, dbs = backward(net, weights, zs, activations, Y, work)
+            for W, b, dW, db in zip(weights, biases, dWs, dbs):  # W ← W − η ∂L/∂W, b ← b − η ∂L/∂b
+                np.subtract(W, np.multiply(eta_W, dW, out=dW), out=W)
+                np.subtract(b, np.multiply(eta_b, db, out=db), out=b)
+
+
 def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", activation="sigmoid",
                output_activation=None, loss="mse") -> BatchResult:
     """Full-batch gradient descent W ← W − η_i ∂L/∂W for many networks of one shape at once.
@@ -181,37 +393,23 @@ def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", act
     weights, biases = initial_parameters(sizes, init, scales, seeds)
     final_W = [W.copy() for W in weights]  # filled in for networks that diverge
     final_b = [b.copy() for b in biases]
-
     losses = np.empty((n, epochs))
     solved_epoch = np.full(n, -1)
     diverged_epoch = np.full(n, -1)
-    active = np.ones(n, dtype=bool)
-    eta_W, eta_b = lrs[:, None, None].copy(), lrs[:, None].copy()  # η per network; 0 once frozen
+
+    # The networks never mix, so groups of them train in parallel threads (numpy releases
+    # the GIL in its loops); each group writes its slice of the arrays above.
+    groups = [slice(start, stop) for start, stop in _split(n)]
+    descend = partial(_descend, net, X, Y, epochs, weights, biases, lrs, losses, solved_epoch,
+                      diverged_epoch, final_W, final_b)
+    if len(groups) == 1:
+        descend(groups[0])
+    else:
+        with ThreadPoolExecutor(len(groups)) as pool:
+            list(pool.map(descend, groups))
 
     with np.errstate(all="ignore"):
-        for epoch in range(epochs):
-            zs, activations = forward(net, weights, biases, X)
-            L = losses_of(net, zs, activations, Y)
-            losses[:, epoch] = L
-            newly_bad = active & ~np.isfinite(L)
-            if newly_bad.any():  # rare: freeze these networks as MLP.fit stops
-                for layer in range(len(weights)):
-                    final_W[layer][newly_bad] = weights[layer][newly_bad]
-                    final_b[layer][newly_bad] = biases[layer][newly_bad]
-                    weights[layer][newly_bad] = 0.0  # finite stand-ins: no NaN spreads, no warnings
-                    biases[layer][newly_bad] = 0.0
-                eta_W[newly_bad] = 0.0
-                eta_b[newly_bad] = 0.0
-                active &= ~newly_bad
-                diverged_epoch[newly_bad] = epoch
-                zs, activations = forward(net, weights, biases, X)
-            first = active & (solved_epoch < 0) & solved_rows(activations[-1], Y)
-            solved_epoch[first] = epoch
-            dWs, dbs = backward(net, weights, zs, activations, Y)
-            for W, b, dW, db in zip(weights, biases, dWs, dbs):
-                W -= eta_W * dW
-                b -= eta_b * db
-
+        active = diverged_epoch < 0
         for layer in range(len(weights)):
             final_W[layer][active] = weights[layer][active]
             final_b[layer][active] = biases[layer][active]

@@ -6,7 +6,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from backprop.vectorized import MIN_RUNS, ConvergenceMap  # noqa: E402
-from backprop.book.plotting import convergence_heatmaps  # noqa: E402
+from backprop.chapters.ch07_explorer import convergence_heatmaps  # noqa: E402
 
 
 def fake_map(n_seeds=40):

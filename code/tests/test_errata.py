@@ -81,7 +81,7 @@ def test_003_transposed_weight_gradient():
     net = bp.MLP([2, 3, 1], seed=1)
     dW, db = E.source003_transposed_weight_gradients(net, X, Y)
     assert [g.shape for g in dW] == [W.T.shape for W in net.weights]
-    with pytest.raises(ValueError, match="could not be broadcast"):
+    with pytest.raises(ValueError, match=r"dWs\[0\] must have shape \(3, 2\); got \(2, 3\)"):
         bp.MLP([2, 3, 1], seed=1).step(dW, db, 0.5)
     square = bp.MLP([2, 2, 1], seed=1)  # a square W^1 hides the transpose
     dW, _ = E.source003_transposed_weight_gradients(square, X, Y)
@@ -219,12 +219,24 @@ def test_ascent_leaves_two_outputs_on_the_wrong_side():
         E.outputs_on_wrong_side(np.zeros(4), Y)
 
 
-def test_square_network_step_raises_after_changing_the_first_layer():
+def test_square_network_step_refuses_the_output_layer_and_changes_nothing():
     square = bp.MLP([2, 2, 1], seed=1)
     dW, db = E.source003_transposed_weight_gradients(square, X, Y)
-    before = square.weights[0].copy()
-    assert E.raised(square.step, dW, db, lr=0.5).startswith("ValueError")
-    assert not np.array_equal(before, square.weights[0])
+    before = [W.copy() for W in square.weights] + [b.copy() for b in square.biases]
+    assert E.raised(square.step, dW, db, lr=0.5) == "ValueError: dWs[1] must have shape (1, 2); got (2, 1)"
+    after = square.weights + square.biases
+    assert all(np.array_equal(x, y) for x, y in zip(before, after))
+
+
+def test_all_square_network_accepts_every_transposed_gradient():
+    Y_two = np.hstack([Y, 1 - Y])
+    net = bp.MLP([2, 2, 2], seed=1)
+    dW, db = E.source003_transposed_weight_gradients(net, X, Y_two)
+    nW, _ = bp.numerical_gradients(net, X, Y_two)
+    assert all(bp.relative_error(g, n) > E.WRONG for g, n in zip(dW, nW))
+    before = [W.copy() for W in net.weights]
+    assert E.raised(net.step, dW, db, lr=0.5) is None
+    assert not any(np.array_equal(a, b) for a, b in zip(before, net.weights))  # both layers moved
 
 
 def test_error_table():

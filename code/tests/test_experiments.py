@@ -126,7 +126,7 @@ def test_solved_by_budget_plot_draws_points_and_line():
 
     curve = ex.solved_by_budget([2, 2, 1], range(4), 2.0, [50, 200])
     fig, ax = plotting.new_figure()
-    plotting.solved_by_budget_plot(ax, curve, "zh")
+    ex.solved_by_budget_plot(ax, curve, "zh")
     assert ax.get_xscale() == "log" and len(ax.lines) >= 1
     plotting.plt.close(fig)
 

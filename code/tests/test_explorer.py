@@ -29,7 +29,7 @@ def check_state(ex, state):
         assert np.isfinite(state.outputs).all()
         assert state.output_texts == tuple(f"{a:.2f}" for a in state.outputs)
         assert state.grid.shape == (ex.resolution, ex.resolution)
-    assert ex.png.startswith(PNG) and ex._image.value == ex.png
+    assert ex.png.startswith(PNG) and ex.image.value == ex.png
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
@@ -70,11 +70,11 @@ def test_random_settings_inside_the_ranges(explorer):
 
 def test_moving_a_widget_retrains_and_redraws_in_place():
     ex = XorExplorer(lang="en", epochs=2000)
-    figure, image = ex.figure, ex._image
+    figure, image = ex.figure, ex.image
     before = ex.png
     ex.controls["lr"].value = 8.0  # as a reader's slider would
     assert ex.state.settings["lr"] == pytest.approx(8.0) and ex.png != before
-    assert ex.figure is figure and ex._image is image
+    assert ex.figure is figure and ex.image is image
     assert ex.state.status == "solved" and "solved at epoch" in ex.state.message
 
 
@@ -111,11 +111,15 @@ def test_the_cache_returns_the_same_state():
 
 
 @pytest.mark.parametrize("kw, message", [
-    ({"lr": 0.0}, r"lr must lie in \[0.01, 50.0\]"),
+    ({"lr": 0.001}, r"lr must lie in \[0.01, 50.0\]"),
+    ({"lr": 0.0}, r"lr must be a finite number > 0"),
+    ({"lr": "fast"}, r"lr must be a positive number"),
     ({"lr": 100.0}, r"lr must lie in"),
     ({"scale": float("nan")}, r"scale must be a finite number"),
-    ({"seed": 100}, r"seed must be a whole number in \[0, 99\]"),
-    ({"hidden": 0}, r"hidden must be a whole number in \[1, 16\]"),
+    ({"seed": 100}, r"seed must be a whole number from 0 to 99"),
+    ({"seed": 1.5}, r"seed must be a whole number from 0 to 99; got 1.5"),
+    ({"hidden": 0}, r"hidden must be a whole number from 1 to 16; got 0"),
+    ({"hidden": 17}, r"hidden must be a whole number from 1 to 16; got 17"),
     ({"epochs": -5}, r"epochs must be a whole number"),
     ({"init": "orthogonal"}, r"unknown init 'orthogonal'"),
     ({"momentum": 0.9}, r"unknown setting\(s\) \['momentum'\]"),

@@ -1,4 +1,4 @@
-"""The chapter 2 and 3 helpers of backprop.book.plotting: shape table, network diagram, loss figure."""
+"""The chapter 2 and 3 figures: shape table (ch02_forward), network diagram (book.plotting), loss figure (ch03_loss)."""
 import warnings
 
 import matplotlib
@@ -9,16 +9,18 @@ import pytest  # noqa: E402
 
 import backprop as bp  # noqa: E402
 from backprop.book import plotting  # noqa: E402
+from backprop.chapters.ch02_forward import forward_shape_table  # noqa: E402
+from backprop.chapters.ch03_loss import loss_shape_figure  # noqa: E402
 
 
 def test_forward_shape_table_lists_every_array_with_its_real_shape():
     net = bp.MLP([2, 3, 2, 1], seed=0)
-    table = plotting.forward_shape_table(net, np.zeros((4, 2)), "en")
+    table = forward_shape_table(net, np.zeros((4, 2)), "en")
     rows = table.splitlines()
     assert len(rows) == 2 + 1 + 4 * 3  # header, rule, input, then W, b, Z, A per layer
     assert "| layer 1 | $W^1$ | (3, 2) |" in rows
     assert "| | $Z^3 = A^2 (W^3)^\\top + b^3$ | (4, 1) |" in rows
-    assert "第 2 层" in plotting.forward_shape_table(net, np.zeros((4, 2)), "zh")
+    assert "第 2 层" in forward_shape_table(net, np.zeros((4, 2)), "zh")
 
 
 def test_network_diagram_draws_in_chinese_without_missing_glyphs():
@@ -35,7 +37,7 @@ def test_network_diagram_draws_in_chinese_without_missing_glyphs():
 
 def test_loss_shape_figure_draws_in_both_languages():
     for lang in ("en", "zh"):
-        fig = plotting.loss_shape_figure(lang)
+        fig = loss_shape_figure(lang)
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             fig.canvas.draw()
@@ -51,6 +53,6 @@ def test_bad_input_raises_value_error():
     with pytest.raises(ValueError, match="columns"):
         plotting.network_diagram(ax, net, "en", x=[1.0, 2.0, 3.0])
     with pytest.raises(ValueError, match="unknown language"):
-        plotting.loss_shape_figure("de")
+        loss_shape_figure("de")
     with pytest.raises(ValueError, match="2-D"):
-        plotting.forward_shape_table(net, np.zeros(2), "en")
+        forward_shape_table(net, np.zeros(2), "en")

@@ -109,7 +109,7 @@ def test_digits_sweep_over_seeds_picks_the_lowest_median_loss():
     table = S.digits_table(runs, best, "zh").splitlines()
     assert "★" in table[3] and "发散" in table[4]
     fig = S.digits_figure(best, "en")
-    assert "2 seeds" in fig._suptitle.get_text()
+    assert "2 seeds" in fig.get_suptitle()
     matplotlib.pyplot.close("all")
 
 

@@ -52,10 +52,10 @@ def test_chapter_4_figures_draw(lang):
     import backprop as bp
     from backprop.chapters import ch04_chain_rule as trace
 
-    fig = plotting.fork_graph_figure(trace.fork_graph(0.6, 1.5, -0.8, 1.0, 0.0), lang)
+    fig = trace.fork_graph_figure(trace.fork_graph(0.6, 1.5, -0.8, 1.0, 0.0), lang)
     assert "0.2340" in [t.get_text().split("= ")[-1] for t in fig.axes[0].texts]
     rows = trace.gradient_costs([bp.MLP([2, 2, 1]), bp.MLP([2, 4, 1])], np.zeros((2, 2)), np.zeros((2, 1)), repeats=2)
-    fig = plotting.cost_figure(rows, lang)
+    fig = trace.cost_figure(rows, lang)
     assert len(fig.axes) == 2
 
 

@@ -32,13 +32,13 @@ def test_bp4_holds(layer, j, k):
 def test_bp2_without_sigma_prime_does_not_hold():
     net = D.SymbolicNetwork((1, 2, 2, 1))
     wrong = D.bp2_formula(net, 1, with_sigma_prime=False)
-    assert not D._compare(net.delta(1)[0], wrong[0]).holds
+    assert not D.compare(net.delta(1)[0], wrong[0]).holds
 
 
 def test_bp2_with_W_instead_of_its_transpose_does_not_hold():
     net = D.SymbolicNetwork((1, 2, 2, 1))   # W^2 is square, so W δ has the right shape
     wrong = D.bp2_formula(net, 1, transpose=False)
-    assert not D._compare(net.delta(1)[0], wrong[0]).holds
+    assert not D.compare(net.delta(1)[0], wrong[0]).holds
     with pytest.raises(sp.ShapeError):      # non-square W^2 (2 × 3): W δ does not even fit
         D.bp2_formula(D.SymbolicNetwork((2, 3, 2, 1)), 1, transpose=False)
 
@@ -47,10 +47,10 @@ def test_wrong_bp1_and_bp4_do_not_hold():
     net = D.SymbolicNetwork((2, 2, 1))
     z = net.z[2][0]
     direct = sp.diff(net.loss_from(2), z)
-    assert not D._compare(direct, (D.sigmoid(z) - net.y[0])).holds          # σ′ forgotten
+    assert not D.compare(direct, (D.sigmoid(z) - net.y[0])).holds          # σ′ forgotten
     dw = sp.diff(net.loss(), net.W[1][0, 1])
     delta = net.delta(1)[0].subs(net.z_values(1), simultaneous=True)
-    assert not D._compare(dw, net.x[0] * delta).holds                        # a_k swapped for a_j
+    assert not D.compare(dw, net.x[0] * delta).holds                        # a_k swapped for a_j
 
 
 @pytest.mark.parametrize("sizes, seed", [((2, 2, 1), 0), ((1, 2, 2, 1), 3), ((2, 3, 2), 5)])
@@ -72,10 +72,10 @@ def test_symbolic_gradients_equal_the_mlp(sizes, seed):
 @pytest.mark.parametrize("call, message", [
     (lambda: D.SymbolicNetwork((2,)), "at least two"),
     (lambda: D.SymbolicNetwork((2, 9, 1)), "from 1 to 4"),
-    (lambda: D.SymbolicNetwork(3), "list the layer sizes"),
-    (lambda: D.bp1((2, 2, 1), j=2), "j must be a unit of layer 2"),
+    (lambda: D.SymbolicNetwork(3), "sizes must be a sequence of whole numbers"),
+    (lambda: D.bp1((2, 2, 1), j=2), r"j \(a unit of layer 2\) must be a whole number from 1 to 1; got 2"),
     (lambda: D.bp2((1, 2, 1), layer=2), "below L"),
-    (lambda: D.bp4((2, 2, 1), 1, 1, k=3), "k must be a unit of layer 0"),
+    (lambda: D.bp4((2, 2, 1), 1, 1, k=3), r"k \(a unit of layer 0\) must be a whole number from 1 to 2; got 3"),
     (lambda: D.bp3((2, 2, 1), layer=0), "layer must be a whole number from 1"),
 ])
 def test_bad_input_is_refused(call, message):

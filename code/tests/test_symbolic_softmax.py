@@ -41,11 +41,11 @@ def test_wrong_formulas_are_caught():
     yn = y[:-1] + [1 - sum(y[:-1])]
     direct = sp.diff(sym.cross_entropy(a, yn), z[0])
     # a classic slip: multiplying by the diagonal σ′-like factor a(1 − a)
-    assert not sym._compare(direct, (a[0] - y[0]) * a[0] * (1 - a[0])).holds
-    assert not sym._compare(direct, y[0] - a[0]).holds               # sign flipped
+    assert not sym.compare(direct, (a[0] - y[0]) * a[0] * (1 - a[0])).holds
+    assert not sym.compare(direct, y[0] - a[0]).holds               # sign flipped
     # Jacobian off the diagonal written as if softmax were elementwise
-    assert not sym._compare(sp.diff(a[0], z[1]), sp.Integer(0)).holds
-    assert not sym._compare(sp.diff(a[0], z[1]), a[0] * (1 - a[1])).holds
+    assert not sym.compare(sp.diff(a[0], z[1]), sp.Integer(0)).holds
+    assert not sym.compare(sp.diff(a[0], z[1]), a[0] * (1 - a[1])).holds
 
 
 def test_stated_formulas_are_not_sympy_derivatives():

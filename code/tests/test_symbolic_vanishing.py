@@ -6,7 +6,7 @@ import sympy as sp
 import backprop as bp
 from backprop.chapters import ch08_vanishing as V
 from backprop.symbolic import vanishing as S
-from backprop.symbolic.deltas import _compare
+from backprop.symbolic.deltas import compare
 
 
 def test_sigmoid_prime_is_at_most_a_quarter_at_zero():
@@ -36,7 +36,7 @@ def test_chain_delta_is_the_product_of_w_sigma_prime(n_layers):
 
 def test_chain_delta_without_sigma_prime_does_not_hold():
     c = S.chain(3)
-    assert not _compare(sp.diff(c.loss, c.z[1]), S.chain_delta_formula(c, with_sigma_prime=False)).holds
+    assert not compare(sp.diff(c.loss, c.z[1]), S.chain_delta_formula(c, with_sigma_prime=False)).holds
 
 
 def test_chain_formula_matches_a_one_unit_mlp():

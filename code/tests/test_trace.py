@@ -17,13 +17,20 @@ def test_neuron_graph_matches_a_one_neuron_mlp():
     assert g["dL_db"] == pytest.approx(dbs[0][0], abs=1e-15)
 
 
-def test_deltas_agree_with_bp3():
+def test_quantities_deltas_are_mlp_deltas():
     net = bp.MLP([2, 3, 2], seed=1)
-    X, Y = np.random.default_rng(0).normal(size=(5, 2)), np.random.default_rng(1).random((5, 2))
-    ds = trace.deltas(net, X, Y)
-    _, dbs = net.gradients(X, Y)
-    for d, db in zip(ds, dbs):
-        np.testing.assert_allclose(d.sum(axis=0), db, atol=1e-15)
+    x, y = [0.3, -1.2], [0.2, 0.9]
+    q = trace.quantities(net, x, y)
+    ds = net.deltas(*net.forward_trace([x]), np.array([y]))
+    for l, d in enumerate(ds, start=1):
+        for j, v in enumerate(d[0], start=1):
+            assert q[f"delta{l}_{j}"] == v   # the same arithmetic, so the same float
+
+
+def test_quantities_checks_the_targets_the_loss_needs():
+    net = bp.MLP([2, 2, 1], output_activation="sigmoid", loss="bce", seed=0)
+    with pytest.raises(ValueError, match="Y must lie in"):
+        trace.quantities(net, [0.5, 1.0], [2.0])
 
 
 def test_quantities_names_every_number():

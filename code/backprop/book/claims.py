@@ -12,11 +12,10 @@ rule that two fractions whose intervals overlap show no clear difference.
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from .._checks import whole_number
+from .._checks import choice, number_in, positive_number, whole_number
 
 Z95 = 1.959963984540054  # the 97.5% quantile of the standard normal: a two-sided 95% interval
 
@@ -50,9 +49,20 @@ ABOUT = 0.2  # "about x": within 20% of x
 
 def about(value, target, rel: float = ABOUT) -> bool:
     """True when ``value`` is within ``rel`` (20% by default) of ``target``: the book's "about"."""
-    if not np.isfinite(value) or not np.isfinite(target) or target == 0:
-        raise ValueError(f"about needs finite numbers and a non-zero target; got {value!r}, {target!r}")
+    value, target = _number(value, "value"), _number(target, "target")
+    if target == 0:
+        raise ValueError("target must not be 0 (about compares value / target with 1)")
+    rel = number_in(rel, "rel", 0.0, np.inf)
     return bool(abs(value / target - 1) <= rel)
+
+
+def _number(value, name: str) -> float:
+    """One finite real number (a Python or numpy scalar, or a 0-d array)."""
+    arr = np.asarray(value)
+    if arr.ndim != 0 or arr.dtype == bool or not np.issubdtype(arr.dtype, np.number) \
+            or np.issubdtype(arr.dtype, np.complexfloating) or not np.isfinite(arr):
+        raise ValueError(f"{name} must be one finite number; got {value!r}")
+    return float(arr)
 
 
 def most(successes, n) -> bool:
@@ -74,8 +84,10 @@ def wilson_interval(successes, n, z: float = Z95) -> tuple[float, float]:
     point when p is 0 or 1 (Wilson 1927).
     """
     n = whole_number(n, "n")
-    if isinstance(successes, bool) or not isinstance(successes, numbers.Integral) or not 0 <= successes <= n:
+    successes = whole_number(successes, "successes", 0)
+    if successes > n:
         raise ValueError(f"successes must be a whole number from 0 to n = {n}; got {successes!r}")
+    z = positive_number(z, "z")
     p = successes / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
@@ -102,7 +114,6 @@ def fraction_text(successes, n, lang: str = "en") -> str:
     ``fraction_text(73, 100)`` is '73% (73/100; 95% CI 64–81%)'; with ``lang="zh"``
     the interval is called 95% 置信区间.
     """
-    if lang not in _CI:
-        raise ValueError(f"unknown lang {lang!r}; expected one of {', '.join(map(repr, _CI))}")
+    choice(lang, "lang", tuple(_CI))
     low, high = wilson_interval(successes, n)
     return f"{100 * successes / n:.0f}% ({successes}/{n}; {_CI[lang]} {100 * low:.0f}–{100 * high:.0f}%)"

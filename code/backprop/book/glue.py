@@ -30,8 +30,17 @@ TIMING_PREFIX = "time_"
 _PLAIN: dict[str, str] = {}
 
 
+def _name(name) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"name must be a non-empty string; got {name!r}")
+    return name
+
+
 def glue(name: str, value, display: bool = False) -> None:
     """Record ``value`` under ``name`` for ``{glue:text}`` / ``{glue:figure}`` roles."""
+    name = _name(name)
+    if not isinstance(display, bool):
+        raise ValueError(f"display must be True or False; got {display!r}")
     if isinstance(value, np.generic):
         value = value.item()  # numpy 2 prints np.float64(0.5), which {glue:text} cannot format
     bundle, metadata = format_display_data(value)
@@ -56,6 +65,9 @@ def format_plain(plain: str, spec: str = "") -> str:
     of the format spec says whether to format it as a string, an integer or a
     float (MyST-NB's rule), e.g. ``format_plain("0.12345", ".2f") == "0.12"``.
     """
+    for arg, arg_name in ((plain, "plain"), (spec, "spec")):
+        if not isinstance(arg, str):
+            raise ValueError(f"{arg_name} must be a string; got {arg!r}")
     try:
         value = literal_eval(plain)
     except (SyntaxError, ValueError):
@@ -63,17 +75,24 @@ def format_plain(plain: str, spec: str = "") -> str:
     if spec == "":
         return str(value)
     kind = spec[-1]
-    if kind == "s":
-        value = str(value)
-    elif kind in "bcdoxX":
-        value = int(value)
-    elif kind in "eEfFgGn%":
-        value = float(value)
-    return format(value, spec)
+    try:
+        if kind == "s":
+            value = str(value)
+        elif kind in "bcdoxX":
+            value = int(value)
+        elif kind in "eEfFgGn%":
+            value = float(value)
+        return format(value, spec)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"spec {spec!r} cannot format the value {plain!r}: {exc}") from exc
+
+
+class NotGlued(KeyError, ValueError):
+    """Nothing was glued under this name in this kernel (a KeyError, and a ValueError naming ``name``)."""
 
 
 def glued(name: str, spec: str = "") -> Text:
     """The glued value ``name`` as the prose shows it, formatted by ``spec`` (e.g. ".4f")."""
-    if name not in _PLAIN:
-        raise KeyError(f"nothing was glued under {name!r} in this kernel yet: run the cells above first")
+    if _name(name) not in _PLAIN:
+        raise NotGlued(f"name: nothing was glued under {name!r} in this kernel yet: run the cells above first")
     return Text(format_plain(_PLAIN[name], spec))

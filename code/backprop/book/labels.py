@@ -253,10 +253,17 @@ LABELS = {
 }
 
 
+def check_lang(lang) -> str:
+    """``lang`` if it is one of LANGUAGES; a ValueError naming ``lang`` otherwise."""
+    if not isinstance(lang, str) or lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: lang must be one of {', '.join(map(repr, LANGUAGES))}")
+    return lang
+
+
 def label(key: str, lang: str) -> str:
     """The figure string ``key`` in language ``lang`` ('en' or 'zh')."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    if key not in LABELS:
-        raise ValueError(f"unknown label {key!r}; add it to backprop/labels.py in both languages")
+    check_lang(lang)
+    if not isinstance(key, str) or key not in LABELS:
+        raise ValueError(f"unknown label {key!r}: key must be a key of LABELS; add it to backprop/book/labels.py "
+                         "in both languages")
     return LABELS[key][lang]

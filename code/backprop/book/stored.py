@@ -14,12 +14,15 @@ deliberate change to the training code or the grid).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
 
-from ..vectorized import ConvergenceMap, convergence_map as compute_convergence_map
+from .._checks import choice, non_negative_int, per_network, whole_number
+from ..initialization import INITS
+from ..vectorized import ConvergenceMap, Network, convergence_map as compute_convergence_map
 
 STORE = Path(__file__).resolve().parent.parent / "stored"  # backprop/stored/, next to backprop/book/
 ENV = "BACKPROP_RECOMPUTE"
@@ -37,8 +40,11 @@ def convergence_map(name: str, sizes, lrs, scales, n_seeds, epochs, X, Y, init="
     the stored copy is loaded; ``1``, the map is computed and compared with the stored
     copy (which is written if there is none); ``update``, computed and stored.
     ``recompute=True`` computes it here and now and returns it, storing nothing.
-    Loading checks that the copy was made with exactly these arguments.
+    Loading checks that the copy was made with exactly these arguments. Every argument is
+    checked first, as :func:`backprop.vectorized.convergence_map` checks it, whether the map
+    is then loaded or computed.
     """
+    _check_arguments(name, sizes, lrs, scales, n_seeds, epochs, X, Y, init, recompute)
     path = STORE / f"{name}.npz"
     mode = os.environ.get(ENV, "") if recompute is None else ("fresh" if recompute else "")
     arguments = _arguments(sizes, lrs, scales, n_seeds, epochs, X, Y, init)
@@ -58,6 +64,21 @@ def convergence_map(name: str, sizes, lrs, scales, n_seeds, epochs, X, Y, init="
         return result
     _save(path, result, arguments)
     return result
+
+
+def _check_arguments(name, sizes, lrs, scales, n_seeds, epochs, X, Y, init, recompute) -> None:
+    """ValueError naming the first bad argument; the values themselves are stored as given."""
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", name):
+        raise ValueError(f"name must be a file name of letters, digits, '_', '-' and '.' (no folders); got {name!r}")
+    net = Network.checked(sizes, "sigmoid", loss="mse")
+    per_network(lrs, "lrs", "positive")
+    per_network(scales, "scales", "positive")
+    whole_number(n_seeds, "n_seeds", 1)
+    non_negative_int(epochs, "epochs")
+    net.check_data(X, Y)
+    choice(init, "init", INITS)
+    if recompute is not None and not isinstance(recompute, bool):
+        raise ValueError(f"recompute must be None, True or False; got {recompute!r}")
 
 
 def _arguments(sizes, lrs, scales, n_seeds, epochs, X, Y, init) -> dict:

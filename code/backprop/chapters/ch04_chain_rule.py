@@ -6,6 +6,8 @@ multiply-adds of backpropagation and of finite differences (:func:`multiply_adds
 and times both (:func:`gradient_costs`); chapter 5 names each quantity of a small
 network (:func:`quantities`) so that the prose can glue it into a table. Arrays
 hold one sample per row, as in ``MLP``. ℒ is the loss (for one sample, ℒ = ℓ).
+The figures (:func:`neuron_graph_figure`, :func:`fork_graph_figure`,
+:func:`cost_figure`) import matplotlib only when called.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import numpy as np
 from .._checks import as_matrix, non_negative_int
 from ..activations import sigmoid, sigmoid_prime
 from ..gradcheck import numerical_gradients
-from ..losses import output_delta
 
 
 def _finite_numbers(**values):
@@ -86,18 +87,6 @@ def fork_graph(h: float, v1: float, v2: float, y1: float, y2: float, eps: float 
     return {k: float(v) for k, v in g.items()}
 
 
-def deltas(net, X, Y):
-    """δ^l for l = 1 … L by BP1 and BP2 (batch form, rows are samples): a list of (m, n_l) arrays."""
-    zs, activations = net.forward_trace(X)
-    Y = net._check_Y(Y, activations[0].shape[0])  # shape, and the range the loss needs
-    delta = output_delta(net.loss_fn, net.output_activation, zs[-1], activations[-1], Y)  # BP1
-    out = [delta]
-    for layer in range(net.n_layers - 1, 0, -1):                                            # BP2
-        delta = (delta @ net.weights[layer]) * net._activation_of(layer - 1).prime(zs[layer - 1])
-        out.insert(0, delta)
-    return out
-
-
 def quantities(net, x, y) -> dict:
     """Every number of one sample's pass, by name: ``z1_2`` is z^1_2, ``dW2_11`` is ∂ℒ/∂w^2_{11}.
 
@@ -114,7 +103,7 @@ def quantities(net, x, y) -> dict:
         q |= {f"a{l}_{j + 1}": v for j, v in enumerate(activations[l][0])}
     q["L"] = net.loss(X, Y)
     dWs, dbs = net.gradients(X, Y)
-    ds = deltas(net, X, Y)
+    ds = net.deltas(zs, activations, net.check_targets(Y, 1))  # BP1 and BP2; Y checked as the loss needs
     for l in range(net.n_layers, 0, -1):
         q |= {f"delta{l}_{j + 1}": v for j, v in enumerate(ds[l - 1][0])}
         q |= {f"dW{l}_{j + 1}{k + 1}": dWs[l - 1][j, k] for j, k in np.ndindex(dWs[l - 1].shape)}
@@ -149,7 +138,7 @@ def multiply_adds(net, m: int) -> dict:
     """Exact multiply-add counts of the matrix products for a batch of m samples.
 
     ``forward``: Z^l = A^{l−1}(W^l)ᵀ, m·n_{l−1}·n_l per layer. ``backprop``: the forward
-    pass plus the backward pass of ``MLP._backward``, which per layer does BP4,
+    pass plus the backward pass of ``MLP.backward``, which per layer does BP4,
     (Δ^l)ᵀA^{l−1} (m·n_l·n_{l−1}), and, except at layer 1, BP2, Δ^l W^l (the same
     count). ``numerical``: 2P forward passes for P parameters (central differences).
     Elementwise work (σ, σ′, ⊙, biases) is left out of all three.
@@ -197,3 +186,106 @@ def gradient_costs(nets, X, Y, repeats: int = 3) -> list:
         row["multiply_adds"] = multiply_adds(net, X.shape[0])
         rows.append(row)
     return rows
+
+
+# ----- figures ----------------------------------------------------------------------
+def neuron_graph_figure(g: dict, lang: str):
+    """The graph x, w → u = w·x → z = u + b → a = σ(z) → ℒ = ½(a − y)², with forward values and ∂ℒ/∂(node).
+
+    ``g`` is the dict of :func:`neuron_graph`.
+    """
+    from ..book.plotting import new_figure
+
+    fig, ax = new_figure(figsize=(9.0, 3.4))
+    pos = {"x": (0, 1.1), "w": (0, -1.1), "u": (2, 0), "b": (2, -1.9), "z": (4, 0), "a": (6, 0), "L": (8, 0)}
+    names = {"x": "x", "w": "w", "u": "u = w·x", "b": "b", "z": "z = u + b", "a": "a = σ(z)", "L": "ℒ = ½(a − y)²"}
+    forward = {k: g[k] for k in ("x", "w", "b", "u", "z", "a", "L")}
+    backward = {"w": g["dL_dw"], "x": g["dL_dx"], "u": g["dL_du"], "b": g["dL_db"], "z": g["dL_dz"], "a": g["dL_da"]}
+    edges = [("x", "u", "w"), ("w", "u", "x"), ("u", "z", "1"), ("b", "z", "1"), ("z", "a", "σ′(z)"), ("a", "L", "a − y")]
+    for src, dst, local in edges:
+        (x0, y0), (x1, y1) = pos[src], pos[dst]
+        ax.annotate("", xy=(x1 - 0.55, y1), xytext=(x0 + 0.45, y0),
+                    arrowprops=dict(arrowstyle="->", color="0.4", lw=1.2))
+        ax.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.22, local, ha="center", fontsize=9, color="tab:purple")
+    for key, (px, py) in pos.items():
+        ax.text(px, py, names[key], ha="center", va="center", fontsize=10,
+                bbox=dict(boxstyle="round,pad=0.35", fc="white", ec="0.3"))
+        if key in forward:
+            ax.text(px, py + 0.55, f"{forward[key]:.4f}", ha="center", color="tab:green", fontsize=9)
+        if key in backward:
+            ax.text(px, py - 0.6, f"{backward[key]:.4f}", ha="center", color="tab:red", fontsize=9)
+    _graph_frame(ax, (-0.8, 9.3), (-2.5, 2.0), "graph_title", lang)
+    return fig
+
+
+def _graph_frame(ax, xlim, ylim, title_key: str, lang: str) -> None:
+    """The colour legend (forward, backward, local derivative), limits, no axes, and the title of a graph."""
+    from ..book.labels import label
+
+    for color, key in (("tab:green", "graph_forward"), ("tab:red", "graph_backward"), ("tab:purple", "graph_local")):
+        ax.plot([], [], "s", color=color, label=label(key, lang))
+    ax.legend(loc="upper right", fontsize=8, frameon=False)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.axis("off")
+    ax.set_title(label(title_key, lang))
+
+
+def fork_graph_figure(g: dict, lang: str):
+    """The graph h → p = v₁h, q = v₂h → ℒ = ½(p − y₁)² + ½(q − y₂)²: one value, two paths, and their sum at h.
+
+    ``g`` is the dict of :func:`fork_graph`; colours as in :func:`neuron_graph_figure`.
+    """
+    from ..book.plotting import new_figure
+
+    fig, ax = new_figure(figsize=(9.0, 3.6))
+    pos = {"h": (0, 0), "p": (3.4, 1.1), "q": (3.4, -1.1), "L": (7.2, 0)}
+    names = {"h": "h", "p": "p = v₁·h", "q": "q = v₂·h", "L": "ℒ = ½(p − y₁)² + ½(q − y₂)²"}
+    edges = [("h", "p", f"v₁ = {g['v1']:g}"), ("h", "q", f"v₂ = {g['v2']:g}"),
+             ("p", "L", "p − y₁"), ("q", "L", "q − y₂")]
+    for src, dst, local in edges:
+        (x0, y0), (x1, y1) = pos[src], pos[dst]
+        shrink_in = 1.7 if dst == "L" else 0.7
+        ax.annotate("", xy=(x1 - shrink_in, y1 + 0.35 * (y0 - y1) / 1.1 * (dst == "L")),
+                    xytext=(x0 + 0.45, y0), arrowprops=dict(arrowstyle="->", color="0.4", lw=1.2))
+        ax.text((x0 + x1) / 2 - 0.2, (y0 + y1) / 2 + (0.3 if y0 + y1 >= 0 else -0.45), local,
+                ha="center", fontsize=9, color="tab:purple")
+    for key, (px, py) in pos.items():
+        ax.text(px, py, names[key], ha="center", va="center", fontsize=10,
+                bbox=dict(boxstyle="round,pad=0.35", fc="white", ec="0.3"))
+        ax.text(px, py + 0.5, f"{g[key]:.4f}", ha="center", color="tab:green", fontsize=9)
+    for key in ("p", "q"):
+        px, py = pos[key]
+        ax.text(px, py - 0.55, f"{g['dL_d' + key]:.4f}", ha="center", color="tab:red", fontsize=9)
+    ax.text(0, -0.6, f"{g['path_p']:.4f} + {g['path_q']:.4f}\n= {g['dL_dh']:.4f}", ha="center", va="top",
+            color="tab:red", fontsize=9)
+    _graph_frame(ax, (-1.0, 9.8), (-2.0, 2.0), "fork_title", lang)
+    return fig
+
+
+def cost_figure(rows, lang: str):
+    """Left: multiply-adds of a forward pass, of backprop and of finite differences against the parameter count (counted).
+
+    Right: the same three as measured seconds, median with the range (fastest, slowest) as bars.
+    ``rows`` is the list of :func:`gradient_costs`.
+    """
+    from ..book.plotting import label, new_figure
+
+    fig, (left, right) = new_figure(2, figsize=(9.5, 4.0))
+    n = [r["n_params"] for r in rows]
+    for key, name, marker in (("forward", "cost_forward", "o"), ("backprop", "cost_backprop", "s"),
+                              ("numerical", "cost_numerical", "^")):
+        left.loglog(n, [r["multiply_adds"][key] for r in rows], marker=marker, label=label(name, lang))
+        median = np.array([r[key] for r in rows])
+        low, high = np.array([r[f"{key}_range"] for r in rows]).T
+        right.errorbar(n, median, yerr=[median - low, high - median], marker=marker, capsize=3)
+        right.set_xscale("log")
+        right.set_yscale("log")
+    left.set_ylabel(label("multiply_adds", lang))
+    right.set_ylabel(label("seconds", lang))
+    for ax, title in ((left, "cost_counted"), (right, "cost_timed")):
+        ax.set_xlabel(label("n_params", lang))
+        ax.set_title(label(title, lang))
+    left.legend(fontsize=8)
+    fig.suptitle(label("cost_title", lang))
+    return fig

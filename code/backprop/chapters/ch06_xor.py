@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import as_matrix, choice, non_negative_int, positive_number
+from .._checks import (as_matrix, choice, layer_sizes, non_negative_int, number_in, per_network,
+                       positive_number, whole_number, whole_numbers)
 from ..data import SOLVED_MARGIN, solved, xor
-from ..losses import LOSSES
-from ..vectorized import train_many
+from ..vectorized import ENGINE_LOSSES, train_many
 from ..mlp import MLP
 
 # The 16 Boolean functions of two inputs, keyed by their outputs on the
@@ -46,10 +46,37 @@ GATES = {
 }
 
 
+def _sequence(values, name: str) -> list:
+    if isinstance(values, (str, bytes)):
+        raise ValueError(f"{name} must be a sequence; got {values!r}")
+    try:
+        return list(values)
+    except TypeError:
+        raise ValueError(f"{name} must be a sequence; got {values!r}") from None
+
+
+def _seeds(seeds) -> np.ndarray:
+    """A non-empty 1-D int array of seeds (whole numbers >= 0), e.g. from range(100)."""
+    seeds = np.asarray(whole_numbers(seeds, "seeds", 0), dtype=np.int64)
+    if seeds.size == 0:
+        raise ValueError("seeds must be a non-empty sequence of whole numbers >= 0, e.g. range(100)")
+    return seeds
+
+
+def _numbers(values, name: str) -> np.ndarray:
+    try:
+        return np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be an array of numbers; got {type(values).__name__}") from exc
+
+
 def gate_of(values) -> tuple[str, str]:
     """(name, formula) of the gate whose truth table is ``values`` > 0.5 on the inputs 00, 01, 10, 11."""
-    values = np.asarray(values, dtype=np.float64).ravel()
-    if values.shape != (4,) or not np.all(np.isfinite(values)):
+    try:
+        values = np.asarray(values, dtype=np.float64).ravel()
+    except (TypeError, ValueError):
+        values = None
+    if values is None or values.shape != (4,) or not np.all(np.isfinite(values)):
         raise ValueError(f"values must be 4 finite numbers, one per input 00, 01, 10, 11; got {values!r}")
     return GATES[tuple(int(v > 0.5) for v in values)]
 
@@ -107,17 +134,14 @@ def train_seeds(sizes, seeds, lr, epochs, loss="mse", check_every=50, X=None, Y=
     checked every ``check_every`` steps with ``solved``. X has shape (m, n_in)
     and Y shape (m, n_out).
     """
-    seeds = np.asarray(list(seeds))
-    if seeds.ndim != 1 or seeds.size == 0 or not np.issubdtype(seeds.dtype, np.integer):
-        raise ValueError("seeds must be a non-empty sequence of whole numbers, e.g. range(100)")
+    layer_sizes(sizes)
+    seeds = _seeds(seeds)
     if len(set(seeds.tolist())) != seeds.size:
         raise ValueError("seeds must not repeat: a repeated seed trains the same network twice")
-    choice(loss, "loss", tuple(LOSSES))
+    choice(loss, "loss", ENGINE_LOSSES)  # the vectorized engine trains these; 'ce' needs a softmax MLP
     lr = positive_number(lr, "lr")
     epochs = non_negative_int(epochs, "epochs")
-    check_every = non_negative_int(check_every, "check_every")
-    if check_every < 1:
-        raise ValueError("check_every must be >= 1")
+    check_every = whole_number(check_every, "check_every", 1)
     if (X is None) != (Y is None):
         raise ValueError("give both X and Y, or neither (then XOR is used)")
     if X is None:
@@ -144,8 +168,13 @@ VERY_RARELY = 0.05  # "very rarely": in fewer than 5% of the seeds
 
 
 def near(losses, value, rel: float = NEAR) -> np.ndarray:
-    """Which final losses sit near the plateau ``value``: value ≤ loss ≤ (1 + rel)·value."""
-    losses = np.asarray(losses, dtype=np.float64)
+    """Which final losses sit near the plateau ``value``: value ≤ loss ≤ (1 + rel)·value.
+
+    ``losses`` may hold NaN or inf (a diverged run), which is never near.
+    """
+    losses = _numbers(losses, "losses")
+    value = positive_number(value, "value")
+    rel = number_in(rel, "rel", 0.0, np.inf)
     return (losses >= value) & (losses <= (1 + rel) * value)
 
 
@@ -154,7 +183,11 @@ def hover_span(curve, value, rel: float = HOVER) -> tuple[int, int]:
 
     ``curve`` is one loss curve (epochs,); returns (−1, −1) if the curve never enters the band.
     """
-    curve = np.asarray(curve, dtype=np.float64)
+    curve = _numbers(curve, "curve")
+    if curve.ndim != 1:
+        raise ValueError(f"curve must be one loss curve, a 1-D array; got shape {curve.shape}")
+    value = positive_number(value, "value")
+    rel = number_in(rel, "rel", 0.0, 1.0)
     inside = (curve >= (1 - rel) * value) & (curve <= value)
     best, start = (-1, -1), None
     for epoch, flag in enumerate(np.append(inside, False)):
@@ -248,13 +281,16 @@ def solved_by_budget(sizes, seeds, lr, budgets, loss="mse") -> BudgetCurve:
     One ``batched.train_many`` call per budget: a run counts as solved at B only if it is
     solved at its last epoch, whatever it did before.
     """
-    seeds = np.asarray(list(seeds))
-    budgets = np.asarray([non_negative_int(b, "budgets") for b in budgets])
+    sizes = tuple(layer_sizes(sizes))
+    seeds = _seeds(seeds)
+    lr = positive_number(lr, "lr")
+    choice(loss, "loss", ENGINE_LOSSES)
+    budgets = np.asarray([non_negative_int(b, "budgets") for b in _sequence(budgets, "budgets")])
     if budgets.size == 0 or np.any(np.diff(budgets) <= 0):
         raise ValueError("budgets must be a non-empty increasing list of epochs, e.g. [1500, 5000, 20000]")
     X, Y = xor()
     runs = [train_many(sizes, X, Y, lr, int(b), seeds=seeds, loss=loss) for b in budgets]
-    return BudgetCurve(tuple(sizes), loss, float(lr), seeds, budgets,
+    return BudgetCurve(sizes, loss, lr, seeds, budgets,
                        np.array([r.solved for r in runs]), runs[-1].solved_epoch,
                        tuple(runs[-1].network(i) for i in range(runs[-1].n_nets)))
 
@@ -287,6 +323,9 @@ def tied_inputs(net: MLP, X=None, Y=None, margin: float = SOLVED_MARGIN) -> Tie:
         raise ValueError("give both X and Y, or neither (then XOR is used)")
     if X is None:
         X, Y = xor()
+    margin = number_in(margin, "margin", 0.0, 0.5, high_open=True)
+    X = net.check_inputs(X)
+    Y = net.check_targets(Y, X.shape[0])
     zs, acts = net.forward_trace(X)
     out = acts[-1]
     missed = np.any(np.abs(out - Y) > 0.5 - margin, axis=1)
@@ -332,18 +371,19 @@ class LrTuning:
 
 def tune_lr(sizes, lrs, seeds, epochs, loss="mse") -> LrTuning:
     """Train every (η, seed) pair on XOR for ``epochs`` epochs (one batched call) and score each η."""
-    lrs = np.asarray(lrs, dtype=np.float64)
-    seeds = np.asarray(list(seeds))
-    if lrs.ndim != 1 or lrs.size < 3 or np.any(np.diff(lrs) <= 0):
+    layer_sizes(sizes)
+    lrs = per_network(lrs, "lrs", "positive")
+    if np.ndim(lrs) != 1 or lrs.size < 3 or np.any(np.diff(lrs) <= 0):
         raise ValueError("lrs must be an increasing grid of at least 3 learning rates")
+    seeds = _seeds(seeds)
     if seeds.size < 3:
-        raise ValueError("tune on at least 3 seeds")
+        raise ValueError("seeds: tune on at least 3 seeds")
+    epochs = whole_number(epochs, "epochs", 1)
+    choice(loss, "loss", ENGINE_LOSSES)
     X, Y = xor()
     run = train_many(sizes, X, Y, np.repeat(lrs, seeds.size), epochs, seeds=np.tile(seeds, lrs.size),
                      loss=loss)
     shape = (lrs.size, seeds.size)
-    if epochs < 1:
-        raise ValueError("epochs must be >= 1")
     last = np.where(run.diverged, np.inf, run.losses[:, -1]).reshape(shape)
     return LrTuning(loss, lrs, int(seeds.size), int(epochs), run.solved.reshape(shape).sum(axis=1),
                     last.mean(axis=1))
@@ -357,11 +397,101 @@ def outputs_without(net: MLP, X, units) -> np.ndarray:
     """
     if not isinstance(net, MLP) or net.n_layers != 2:
         raise ValueError("net must be an MLP with one hidden layer, e.g. MLP([2, 4, 1])")
-    units = [int(k) for k in units]
+    units = whole_numbers(units, "units", 1)
     if any(not 1 <= k <= net.sizes[1] for k in units):
         raise ValueError(f"units are numbered 1 … {net.sizes[1]}; got {units}")
     keep = np.ones(net.sizes[1])
     keep[[k - 1 for k in units]] = 0.0
-    a1 = net.forward_trace(X)[1][1]  # a^1, (m, n_1)
+    a1 = net.forward_trace(net.check_inputs(X))[1][1]  # a^1, (m, n_1)
     z2 = (a1 * keep) @ net.weights[1].T + net.biases[1]
     return net.output_activation.f(z2)
+
+
+# ----- figures (they import matplotlib only when called) -----------------------------------
+def hidden_units_figure(net, X, Y, lang: str, resolution: int = 121):
+    """One panel per hidden unit k of a 2-n-1 network: a^1_k over the input plane, its 0.5 contour and its gate."""
+    from ..book.labels import check_lang
+    from ..book.plotting import label, new_figure
+
+    if not isinstance(net, MLP) or net.n_layers != 2 or net.sizes[0] != 2:
+        raise ValueError(f"net must be a 2-n-1 MLP for hidden_units_figure; got {net!r}")
+    X = net.check_inputs(X)
+    Y = net.check_targets(Y, X.shape[0])
+    check_lang(lang)
+    resolution = whole_number(resolution, "resolution", 2)
+    gates = hidden_gates(net)
+    g = np.linspace(-0.35, 1.35, resolution)
+    G1, G2 = np.meshgrid(g, g)
+    a1 = net.forward_trace(np.column_stack([G1.ravel(), G2.ravel()]))[1][1]  # a^1, (resolution², n_1)
+    n = a1.shape[1]
+    ncols = n if n <= 3 else 2  # four units: a 2 × 2 grid keeps each panel readable
+    nrows = -(-n // ncols)
+    fig, axes = new_figure(ncols, nrows, figsize=(3.0 * ncols + 0.8, 3.0 * nrows + 0.4), squeeze=False)
+    for ax in axes.ravel()[n:]:
+        ax.set_visible(False)
+    y = np.asarray(Y)[:, 0] > 0.5
+    for k, ax in enumerate(axes.ravel()[:n]):
+        out = a1[:, k].reshape(G1.shape)
+        cs = ax.contourf(G1, G2, out, levels=np.linspace(0, 1, 11), cmap="PuOr_r", alpha=0.7)
+        if out.min() < 0.5 < out.max():
+            ax.contour(G1, G2, out, levels=[0.5], colors="k", linewidths=1.2)
+        ax.scatter(X[~y, 0], X[~y, 1], s=50, facecolors="white", edgecolors="k", zorder=3)
+        ax.scatter(X[y, 0], X[y, 1], s=50, color="k", zorder=3)
+        ax.set_title(f"{label('hidden_unit', lang).format(k=k + 1)} ≈ {gates[k][1]}", fontsize=11)
+        ax.set_xlabel(label("input_x1", lang))
+        ax.set_ylabel(label("input_x2", lang))
+        ax.set_aspect("equal")
+        ax.grid(False)
+    fig.colorbar(cs, ax=list(axes.ravel()), shrink=0.8, label=label("hidden_activation", lang))
+    fig.suptitle(label("hidden_units_title", lang))
+    return fig
+
+
+def final_loss_histogram(ax, final_losses, names, lang: str, bins=None):
+    """Histogram of the final losses of several seed sweeps on a log axis; ``final_losses`` is a list of arrays."""
+    from ..book.labels import check_lang, label
+
+    check_lang(lang)
+    final_losses = [_numbers(f, "final_losses").ravel() for f in _sequence(final_losses, "final_losses")]
+    if len(final_losses) != len(list(names)) or any(f.size == 0 or (f <= 0).any() for f in final_losses):
+        raise ValueError("give one non-empty array of positive final losses per name")
+    if bins is None:
+        low = min(f.min() for f in final_losses)
+        high = max(f.max() for f in final_losses)
+        bins = np.geomspace(low / 1.2, high * 1.2, 30)
+    for f, name in zip(final_losses, names):
+        ax.hist(f, bins=bins, alpha=0.6, label=name)
+    ax.set_xscale("log")
+    ax.set_xlabel(label("final_loss", lang))
+    ax.set_ylabel(label("number_of_runs", lang))
+    ax.legend(fontsize=9)
+    return ax
+
+
+def solved_by_budget_plot(ax, curve, lang: str):
+    """Fraction of seeds solved against the epoch budget (log axis), with 95% Wilson intervals.
+
+    ``curve`` is a :class:`BudgetCurve`: points at its budgets (solved at the last
+    epoch of that budget), and a thin line of the seeds first solved by each epoch.
+    """
+    from ..book.claims import wilson_interval
+    from ..book.labels import check_lang, label
+
+    if not isinstance(curve, BudgetCurve):
+        raise ValueError(f"curve must be a BudgetCurve (from solved_by_budget); got {type(curve).__name__}")
+    check_lang(lang)
+    n = curve.seeds.size
+    low, high = np.array([wilson_interval(int(k), n) for k in curve.counts]).T
+    frac = curve.counts / n
+    first = np.sort(curve.first_solved[curve.first_solved >= 0])
+    epochs = np.geomspace(max(1, curve.budgets[0] / 4), curve.budgets[-1], 200)
+    ax.plot(epochs, np.searchsorted(first, epochs, side="right") / n, color="0.6", lw=1,
+            label=label("first_solved_line", lang))
+    ax.errorbar(curve.budgets, frac, yerr=[frac - low, high - frac], fmt="o", color="C0", capsize=3,
+                label=label("solved_at_budget", lang))
+    ax.set_xscale("log")
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(label("epoch_budget", lang))
+    ax.set_ylabel(label("fraction_solved", lang))
+    ax.legend(fontsize=9, loc="lower right")
+    return ax

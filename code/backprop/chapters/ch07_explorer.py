@@ -16,16 +16,16 @@ Training uses :func:`backprop.vectorized.fit_one`, the same arithmetic as ``MLP.
 from __future__ import annotations
 
 import io
-import numbers
 from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 
+from .._checks import choice, non_negative_int, positive_number, whole_number
 from ..vectorized import Network, fit_one, forward
 from ..data import xor
-from ..book.labels import LANGUAGES, label
-from ..mlp import INITS
+from ..book.labels import check_lang, label
+from ..initialization import INITS
 
 __all__ = ["ExplorerState", "XorExplorer"]
 
@@ -64,28 +64,17 @@ class ExplorerState:
     diverged_epoch: int
 
 
-def _check_lang(lang):
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    return lang
-
-
 def _check_setting(name, value):
     """A setting within the range its control offers; ValueError otherwise."""
     if name == "init":
-        if value not in INITS:
-            raise ValueError(f"unknown init {value!r}; expected one of {', '.join(map(repr, INITS))}")
-        return value
+        return choice(value, "init", INITS)
     lo, hi = RANGES[name]
-    if name in ("lr", "scale"):
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
-            raise ValueError(f"{name} must be a finite number in [{lo}, {hi}]; got {value!r}")
-        if not lo * (1 - 1e-9) <= value <= hi * (1 + 1e-9):
-            raise ValueError(f"{name} must lie in [{lo}, {hi}] (the range of its slider); got {value!r}")
-        return float(value)
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not lo <= value <= hi:
-        raise ValueError(f"{name} must be a whole number in [{lo}, {hi}]; got {value!r}")
-    return int(value)
+    if name not in ("lr", "scale"):
+        return whole_number(value, name, lo, hi)
+    value = positive_number(value, name)
+    if not lo * (1 - 1e-9) <= value <= hi * (1 + 1e-9):  # a log slider may miss an end by a rounding
+        raise ValueError(f"{name} must lie in [{lo}, {hi}] (the range of its slider); got {value!r}")
+    return value
 
 
 class XorExplorer:
@@ -100,16 +89,12 @@ class XorExplorer:
     def __init__(self, lang="en", lr=1.0, init="normal", scale=1.0, seed=0, hidden=4, epochs=5000,
                  activation="sigmoid", output_activation=None, loss="mse", resolution=61, dpi=80,
                  cache_size=64):
-        self.lang = _check_lang(lang)
+        self.lang = check_lang(lang)
         checked = Network.checked([2, 1, 1], activation, output_activation, loss)
         self.activation, self.output_activation, self.loss = (checked.activation, checked.output_activation,
                                                               checked.loss_name)
-        for name, value in (("resolution", resolution), ("dpi", dpi)):
-            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 10:
-                raise ValueError(f"{name} must be a whole number >= 10; got {value!r}")
-        if isinstance(cache_size, bool) or not isinstance(cache_size, numbers.Integral) or cache_size < 0:
-            raise ValueError(f"cache_size must be a whole number >= 0; got {cache_size!r}")
-        self.resolution, self.dpi, self.cache_size = int(resolution), int(dpi), int(cache_size)
+        self.resolution, self.dpi = whole_number(resolution, "resolution", 10), whole_number(dpi, "dpi", 10)
+        self.cache_size = non_negative_int(cache_size, "cache_size")
         self.X, self.Y = xor()
         self.settings = {name: _check_setting(name, value) for name, value in
                          zip(SETTINGS, (lr, init, scale, seed, hidden, epochs))}
@@ -218,6 +203,11 @@ class XorExplorer:
                                       w.VBox([controls[k] for k in ("seed", "hidden", "epochs")])]),
                               self._status, self._image])
         return controls
+
+    @property
+    def image(self):
+        """The ``ipywidgets.Image`` that shows the figure; its value is :attr:`png` (read-only)."""
+        return self._image
 
     def _on_change(self, change):
         if not self._quiet:
@@ -375,3 +365,57 @@ class XorExplorer:
         """Write the picture currently shown to ``path`` (a PNG file)."""
         with open(path, "wb") as f:
             f.write(self.png)
+
+
+# ----- the convergence maps of chapter 7 (matplotlib is imported only when called) ----------
+def convergence_heatmaps(maps, names, lang: str):
+    """Heatmaps over learning rate η (rows) × init scale s (columns), one column of panels per map.
+
+    ``maps`` are :class:`backprop.vectorized.ConvergenceMap` results (``fraction_solved``,
+    ``median_epochs`` and ``n_solved``, each of shape (n_lrs, n_scales)); ``names`` titles
+    each map's panels. Top row: the fraction of seeds that solved XOR; bottom row: the
+    median epochs over the runs that solved. A cell resting on fewer than ``MIN_RUNS``
+    runs (seeds in the top row, solved runs in the bottom row) is drawn grey, its number
+    in grey; a cell with no solved run shows "—".
+    """
+    import matplotlib
+
+    from ..book.plotting import label, new_figure
+    from ..vectorized import MIN_RUNS
+
+    from ..vectorized import ConvergenceMap
+
+    maps, names = list(maps), list(names)
+    if not maps or len(maps) != len(names):
+        raise ValueError(f"give one name per map and at least one map; got {len(maps)} maps, {len(names)} names")
+    if not all(isinstance(m, ConvergenceMap) for m in maps):
+        raise ValueError("maps must be ConvergenceMap results (from backprop.vectorized.convergence_map or "
+                         "backprop.book.stored.convergence_map)")
+    check_lang(lang)
+    fig, axes = new_figure(len(maps), 2, figsize=(5.0 * len(maps) + 1.0, 8.6), squeeze=False)
+    for col, (m, name) in enumerate(zip(maps, names)):
+        rows = ((m.fraction_solved, np.full(m.fraction_solved.shape, m.n_seeds), "Greens", (0.0, 1.0),
+                 "conv_fraction", "{:.2f}"),
+                (m.median_epochs, np.asarray(m.n_solved), "viridis_r", (0.0, float(m.epochs)),
+                 "conv_median", "{:.0f}"))
+        for row, (values, runs, cmap, (lo, hi), key, fmt) in enumerate(rows):
+            ax = axes[row, col]
+            few = (runs < MIN_RUNS) | ~np.isfinite(values)
+            colors = matplotlib.colormaps[cmap].with_extremes(bad="0.88")
+            image = ax.imshow(np.ma.masked_where(few, values), origin="lower", aspect="auto", cmap=colors,
+                              vmin=lo, vmax=hi)
+            for (i, j), v in np.ndenumerate(values):
+                dark = not few[i, j] and (v - lo) / (hi - lo) > (0.6 if row == 0 else 0.5)  # dark cell
+                color = "0.45" if few[i, j] else "white" if dark else "black"
+                ax.text(j, i, "—" if not np.isfinite(v) else fmt.format(v), ha="center", va="center",
+                        fontsize=8.5, color=color)
+            ax.set_xticks(range(len(m.scales)), [f"{s:.2g}" for s in m.scales])
+            ax.set_yticks(range(len(m.lrs)), [f"{v:.3g}" for v in m.lrs])
+            ax.set_xlabel(label("conv_scale", lang))
+            ax.set_ylabel(label("explorer_lr", lang))
+            ax.set_title(f"{name}: {label(key, lang)}")
+            ax.grid(False)
+            fig.colorbar(image, ax=ax, shrink=0.85)
+    fig.suptitle(label("conv_title", lang).format(seeds=maps[0].n_seeds, epochs=maps[0].epochs))
+    fig.supxlabel(label("conv_few_runs", lang).format(n=MIN_RUNS), fontsize=9)
+    return fig

@@ -17,11 +17,11 @@ from importlib import resources
 
 import numpy as np
 
-from .._checks import positive_number
+from .._checks import per_network, whole_number, whole_numbers
 from ..activations import sigmoid
 from ..vectorized import train_many
 from ..data import xor
-from ..book.labels import label
+from ..book.labels import check_lang, label
 
 GRID = 21            # decision-boundary samples per axis
 STYLE = (".bp-explorer-control{display:inline-block;margin:0 1.5em .4em 0;white-space:nowrap}"
@@ -64,11 +64,13 @@ def _forward_many(weights, biases, P):
 
 def precompute(lrs, scales, seeds=(0, 1, 2), epochs=2000, hidden=4) -> ExplorerData:
     """Train a 2-hidden-1 sigmoid network on XOR for every (η, scale, seed); weights and biases ~ N(0, scale²)."""
-    lrs = np.array([positive_number(v, "lrs") for v in lrs])
-    scales = np.array([positive_number(v, "scales") for v in scales])
-    seeds = np.array([int(s) for s in seeds])
-    if epochs < 1 or hidden < 1:
-        raise ValueError("epochs and hidden must be whole numbers >= 1")
+    lrs = per_network(lrs, "lrs", "positive")
+    scales = per_network(scales, "scales", "positive")
+    seeds = np.array(whole_numbers(seeds, "seeds", 0), dtype=np.int64)
+    if seeds.size == 0:
+        raise ValueError("seeds must list at least one seed (whole numbers >= 0)")
+    epochs = whole_number(epochs, "epochs", 1)
+    hidden = whole_number(hidden, "hidden", 1)
     X, Y = xor()
     L, S, K = np.meshgrid(lrs, scales, seeds, indexing="ij")
     r = train_many([2, hidden, 1], X, Y, L.ravel(), epochs, S.ravel(), K.ravel(), init="normal")
@@ -113,6 +115,11 @@ def _payload(data: ExplorerData, lang: str) -> dict:
 
 def explorer_html(data: ExplorerData, lang: str, binder_url: str | None = None) -> str:
     """One self-contained HTML block: sliders, two canvases, the embedded results and the script."""
+    if not isinstance(data, ExplorerData):
+        raise ValueError(f"data must be the ExplorerData that precompute returns; got {type(data).__name__}")
+    check_lang(lang)
+    if binder_url is not None and (not isinstance(binder_url, str) or not binder_url.startswith(("https://", "http://"))):
+        raise ValueError(f"binder_url must be None or an http(s) address; got {binder_url!r}")
     payload = json.dumps(_payload(data, lang), separators=(",", ":"), ensure_ascii=False)
     script = resources.files("backprop").joinpath("static/explorer.js").read_text(encoding="utf-8")
     note = label("static_note", lang)

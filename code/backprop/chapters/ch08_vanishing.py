@@ -21,7 +21,6 @@ from .._checks import choice, non_negative_int, positive_number
 from ..activations import ACTIVATIONS
 from ..mlp import INITS, MLP
 from ..optimizers import SGD, train
-from .ch04_chain_rule import deltas as trace_deltas
 
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")
@@ -81,21 +80,27 @@ def _check_net(net):
 
 
 def deltas(net: MLP, X, Y):
-    """BP1 then BP2 (:func:`backprop.trace.deltas`): the list [δ^1, …, δ^L], δ^l of shape (m, n_l).
+    """BP1 then BP2 (:meth:`backprop.MLP.deltas`): the list [δ^1, …, δ^L], δ^l of shape (m, n_l).
 
-    Also returns the activations [a^0, …, a^L] of the same network on X.
+    Also returns the activations [a^0, …, a^L] of the same forward pass.
     """
     _check_net(net)
-    return trace_deltas(net, X, Y), net.forward_trace(X)[1]
+    zs, activations = net.forward_trace(X)
+    return net.deltas(zs, activations, net.check_targets(Y, activations[0].shape[0])), activations
 
 
 def layer_gradient_norms(net: MLP, X, Y):
     """Frobenius norms per layer: (‖∂ℒ/∂W^l‖ for l = 1…L, ‖δ^l‖ for l = 1…L), two arrays of shape (L,).
 
-    ∂ℒ/∂W^l = (δ^l)ᵀ a^{l−1} (BP4), with δ^l from :func:`deltas`.
+    ∂ℒ/∂W^l = (δ^l)ᵀ a^{l−1} (BP4) comes from :meth:`backprop.MLP.backward`, δ^l from
+    :meth:`backprop.MLP.deltas`, both on one forward pass.
     """
-    ds, activations = deltas(net, X, Y)
-    grad_W = np.array([np.linalg.norm(d.T @ a) for d, a in zip(ds, activations[:-1])])
+    _check_net(net)
+    zs, activations = net.forward_trace(X)
+    Y = net.check_targets(Y, activations[0].shape[0])
+    ds = net.deltas(zs, activations, Y)
+    dWs, _ = net.backward(zs, activations, Y)
+    grad_W = np.array([np.linalg.norm(dW) for dW in dWs])
     delta = np.array([np.linalg.norm(d) for d in ds])
     return grad_W, delta
 
@@ -160,7 +165,7 @@ def final_losses(X, Y, activation: str, lrs, seeds, depth: int = 8, width: int =
 
     Network (i, j) is ``deep_net(activation, depth, width, seed=seeds[j])`` trained
     with ``fit(X, Y, lrs[i], epochs)``; all of them train at once with
-    :func:`backprop.batched.train_many`. A diverged run gives NaN.
+    :func:`backprop.vectorized.train_many`. A diverged run gives NaN.
     """
     from ..vectorized import train_many
 

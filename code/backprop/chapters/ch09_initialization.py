@@ -11,7 +11,7 @@ A *scheme* names how the weights are drawn, as an ``(init, scale)`` pair for
 :func:`variance_profile` measures Var(z^l) forwards and Var(δ^l) backwards
 (BP2) through a deep square network and sets them next to the one-layer
 prediction Var(z^l) = n Var(w) E[(a^{l−1})²] + Var(b). :func:`xor_by_scheme`
-trains many networks per scheme with :func:`~backprop.batched.train_many`.
+trains many networks per scheme with :func:`~backprop.vectorized.train_many`.
 The figure functions import matplotlib only when called.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import choice, whole_number
+from .._checks import choice, layer_sizes, whole_number
 from ..activations import get_activation
 from ..vectorized import BatchResult, train_many
 from ..mlp import MLP, init_std
@@ -107,15 +107,13 @@ def variance_profile(activation: str, scheme: str, width: int = 100, depth: int 
         var_z = np.array([z.var() for z in zs])
         saturated = np.array([np.mean(act.prime(z) < SATURATED_SLOPE) for z in zs])
         predicted_z = np.array([width * var_w * np.mean(a**2) + var_b for a in activations[:-1]])
-        delta = rng.standard_normal((n_samples, width))  # δ^L: a unit-variance error at the top
-        var_delta, predicted_delta = [delta.var()], [1.0]
-        for layer in range(depth - 1, 0, -1):  # BP2: δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l)
-            slope = act.prime(zs[layer - 1])
-            predicted_delta.append(width * var_w * delta.var() * np.mean(slope**2))
-            delta = (delta @ net.weights[layer]) * slope
-            var_delta.append(delta.var())
-    return VarianceProfile(activation, scheme, width, var_z, predicted_z,
-                           np.array(var_delta[::-1]), np.array(predicted_delta[::-1]), saturated)
+        delta_top = rng.standard_normal((n_samples, width))  # δ^L: a unit-variance error at the top
+        deltas = net.deltas(zs, activations, None, delta_out=delta_top)  # BP2 down to δ^1
+        var_delta = np.array([delta.var() for delta in deltas])
+        # the one-layer prediction for δ^l, l < L, from δ^{l+1} and σ′(z^l); δ^L itself has variance 1
+        predicted_delta = np.array([width * var_w * deltas[layer + 1].var() * np.mean(act.prime(zs[layer]) ** 2)
+                                    for layer in range(depth - 1)] + [1.0])
+    return VarianceProfile(activation, scheme, width, var_z, predicted_z, var_delta, predicted_delta, saturated)
 
 
 # ----- the uniform form, and scikit-learn's ----------------------------------------------
@@ -156,9 +154,7 @@ def sklearn_initial_parameters(activation: str, n_in: int, n_out: int, seed: int
 # ----- training by scheme -----------------------------------------------------------------
 def network_name(sizes) -> str:
     """'2-16×10-1' for [2, 16, …, 16, 1]: a run of equal hidden layers written once, with a count."""
-    sizes = [int(n) for n in sizes]
-    if len(sizes) < 2:
-        raise ValueError("sizes must list at least two layer sizes, input first, e.g. [2, 4, 1]")
+    sizes = layer_sizes(sizes)  # "231" is refused, not read as [2, 3, 1]
     hidden = sizes[1:-1]
     if len(hidden) > 2 and len(set(hidden)) == 1:
         return f"{sizes[0]}-{hidden[0]}×{len(hidden)}-{sizes[-1]}"

@@ -13,12 +13,12 @@ Three settings, each driven by the package's own optimizers (``backprop.optimize
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import as_matrix, non_negative_int, per_network, positive_number
+from .._checks import (as_matrix, choice, non_negative_int, per_network, positive_number,
+                       seed as check_seed, whole_number)
 from ..initialization import initial_parameters
 from ..vectorized import Network, backward, forward, losses_of
 from ..book.claims import fraction_text
@@ -81,8 +81,12 @@ def valley_figure(paths: dict, lang: str, lams=QUADRATIC_LAMBDAS, title_key: str
     from ..book.plotting import label, new_figure
 
     lams = _lambdas(lams)
-    if not paths:
-        raise ValueError("paths must hold at least one path")
+    if not isinstance(paths, dict) or not paths:
+        raise ValueError("paths must map at least one label key to a path")
+    for key, path in paths.items():
+        if np.ndim(path) != 2 or np.shape(path)[1] != 2 or len(path) == 0:
+            raise ValueError(f"paths[{key!r}] must be a path of points (θ₁, θ₂), shape (T + 1, 2); "
+                             f"got shape {np.shape(path)}")
     fig, axes = new_figure(len(paths), figsize=(3.6 * len(paths), 3.4), sharey=True)
     axes = np.atleast_1d(axes)
     start = np.abs(next(iter(paths.values()))[0])
@@ -147,6 +151,18 @@ class XorSweep:
         return out
 
 
+def _check_sweep(sweep, name: str) -> None:
+    if not isinstance(sweep, XorSweep):
+        raise ValueError(f"{name} must be an XorSweep (from xor_sweep); got {type(sweep).__name__}")
+
+
+def _check_sweeps(sweeps) -> None:
+    if not isinstance(sweeps, dict) or not sweeps:
+        raise ValueError("sweeps must map at least one label key to an XorSweep")
+    for key, sweep in sweeps.items():
+        _check_sweep(sweep, f"sweeps[{key!r}]")
+
+
 def _seeds(seeds) -> np.ndarray:
     return per_network(list(seeds) if not np.isscalar(seeds) else seeds, "seeds", "seed")
 
@@ -181,18 +197,15 @@ def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 
     """
     from ..data import xor
 
-    if name not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(map(repr, OPTIMIZERS))}")
-    lrs = np.atleast_1d(np.asarray(lrs, dtype=np.float64))
-    if lrs.ndim != 1 or lrs.size == 0:
-        raise ValueError("lrs must be a non-empty 1-D sequence of learning rates")
-    for lr in lrs:
-        positive_number(float(lr), "lr")
+    choice(name, "optimizer", tuple(OPTIMIZERS))
+    lrs = per_network(lrs, "lrs", "positive")
     seeds = _seeds(seeds)
     epochs = non_negative_int(epochs, "epochs")
     net = Network.checked(sizes, "sigmoid", loss="mse")
     sizes = net.sizes
-    if X is None and Y is None:
+    if (X is None) != (Y is None):
+        raise ValueError("give both X and Y, or neither (then XOR is used)")
+    if X is None:
         X, Y = xor()
     X, Y = net.check_data(X, Y)
     losses = np.empty((lrs.size, seeds.size, epochs + 1))
@@ -217,6 +230,7 @@ def xor_sweep(name: str, lrs, seeds=range(50), epochs: int = 1000, sizes=(2, 2, 
 
 def best_lr(sweep: XorSweep) -> int:
     """Index of the best η: the largest fraction solved, ties broken by the smaller median solve epoch."""
+    _check_sweep(sweep, "sweep")
     frac = sweep.fraction_solved
     med = np.where(np.isnan(sweep.median_epochs), np.inf, sweep.median_epochs)
     return int(np.lexsort((med, -frac))[0])
@@ -232,8 +246,11 @@ def bracketed(scores, best: int, lower_is_better: bool) -> bool:
     scores = np.asarray(scores, dtype=np.float64)
     if scores.ndim != 1 or scores.size < 3:
         raise ValueError(f"scores must hold one score per grid value, at least 3; got shape {scores.shape}")
-    if isinstance(best, bool) or not isinstance(best, numbers.Integral) or not 0 <= best < scores.size:
+    best = whole_number(best, "best", 0)
+    if best >= scores.size:
         raise ValueError(f"best must be an index into scores (0 to {scores.size - 1}); got {best!r}")
+    if not isinstance(lower_is_better, (bool, np.bool_)):
+        raise ValueError(f"lower_is_better must be True or False; got {lower_is_better!r}")
     worst = np.inf if lower_is_better else -np.inf
     s = np.where(np.isfinite(scores), scores, worst)
     if not 0 < best < s.size - 1:
@@ -253,9 +270,15 @@ def plateau_pattern(outputs, Y, tol: float = PLATEAU_TOL):
     within ``tol`` of their common mean c, and c within ``tol`` of the mean of their targets
     (the best single value for them under squared error); otherwise None.
     """
-    a, y = np.asarray(outputs, dtype=np.float64).ravel(), np.asarray(Y, dtype=np.float64).ravel()
+    y = as_matrix(Y, "Y")
+    try:
+        a = np.asarray(outputs, dtype=np.float64)  # NaN (a diverged run) is allowed: it shows no pattern
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"outputs must be an array of numbers; got {type(outputs).__name__}") from exc
     if a.shape != y.shape:
-        raise ValueError(f"outputs must have the shape of Y; got {np.shape(outputs)} and {np.shape(Y)}")
+        raise ValueError(f"outputs must have the shape of Y {y.shape}; got {a.shape}")
+    a, y = a.ravel(), y.ravel()
+    tol = positive_number(tol, "tol")
     right = np.abs(a - y) <= tol
     rest = ~right
     if not rest.any():
@@ -278,6 +301,7 @@ def xor_sweep_table(sweeps: dict, lang: str) -> str:
     """A Markdown table per η: seeds solved with n and 95% interval, median solve epoch over the solved seeds."""
     from ..book.plotting import label
 
+    _check_sweeps(sweeps)
     rows = []
     for key, sweep in sweeps.items():
         best = best_lr(sweep)
@@ -296,8 +320,7 @@ def xor_curves_figure(sweeps: dict, lang: str):
     """Loss curves at each optimizer's best η: every seed thin, the median thick; one panel each."""
     from ..book.plotting import label, new_figure
 
-    if not sweeps:
-        raise ValueError("sweeps must hold at least one XorSweep")
+    _check_sweeps(sweeps)
     fig, axes = new_figure(len(sweeps), figsize=(3.6 * len(sweeps), 3.4), sharey=True)
     axes = np.atleast_1d(axes)
     for k, (ax, (key, sweep)) in enumerate(zip(axes, sweeps.items())):
@@ -351,8 +374,16 @@ def digits_curves(optimizers: dict, X_train, labels_train, X_test, labels_test, 
     from .. import digits
     from ..mlp import MLP
 
-    if not optimizers:
+    if not isinstance(optimizers, dict) or not optimizers:
         raise ValueError("optimizers must map at least one name to an optimizer")
+    X_train = as_matrix(X_train, "X_train")
+    X_test = as_matrix(X_test, "X_test", n_cols=X_train.shape[1])
+    for X_, labels_, name_ in ((X_train, labels_train, "labels_train"), (X_test, labels_test, "labels_test")):
+        if digits.check_labels(labels_, name_).size != X_.shape[0]:
+            raise ValueError(f"{name_} must have one entry per row of X_{name_[7:]}")
+    epochs = non_negative_int(epochs, "epochs")
+    hidden = whole_number(hidden, "hidden", 1)
+    seed = check_seed(seed)
     Y_train = digits.one_hot(labels_train)
     out = {}
     for name, optimizer in optimizers.items():
@@ -378,6 +409,8 @@ def diverged(loss) -> np.ndarray:
     ``loss`` has shape (..., epochs + 1) as from :func:`train`; the result has shape (...,).
     """
     loss = np.asarray(loss, dtype=np.float64)
+    if loss.ndim == 0 or loss.shape[-1] == 0:
+        raise ValueError(f"loss must have shape (..., epochs + 1) as train returns it; got {loss.shape}")
     with np.errstate(invalid="ignore"):
         return ~np.isfinite(loss[..., -1]) | (loss[..., -1] > loss[..., 0])
 
@@ -388,6 +421,8 @@ def best_digits_lr(runs: list) -> int:
     A diverged seed counts as an infinite loss, so an η at which a seed diverges is never
     preferred to one at which none does (unless every η diverges).
     """
+    if not isinstance(runs, (list, tuple)) or not runs or not all(isinstance(r, dict) and "loss" in r for r in runs):
+        raise ValueError("runs must be a non-empty list of dicts with a 'loss' array, as digits_sweep makes them")
     return int(np.argmin(_median_final_losses(runs)))
 
 
@@ -404,19 +439,17 @@ def digits_sweep(grids: dict, X_train, labels_train, X_test, labels_test, epochs
     :func:`digits_curves`); ``best[key]`` is the entry of the best η by
     :func:`best_digits_lr` (the training loss decides: the test set plays no part in tuning).
     """
-    if not grids:
+    if not isinstance(grids, dict) or not grids:
         raise ValueError("grids must map at least one label key to (optimizer name, learning rates)")
     seeds = _seeds(seeds)
+    epochs = non_negative_int(epochs, "epochs")
     runs, best = {}, {}
     for key, spec in grids.items():
         if not isinstance(spec, tuple) or len(spec) != 2:
             raise ValueError(f"grids[{key!r}] must be a pair (optimizer name, learning rates)")
         name, lrs = spec
-        if name not in OPTIMIZERS:
-            raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(map(repr, OPTIMIZERS))}")
-        lrs = [float(lr) for lr in np.atleast_1d(lrs)]
-        if not lrs:
-            raise ValueError(f"grids[{key!r}] lists no learning rate")
+        choice(name, "optimizer", tuple(OPTIMIZERS))
+        lrs = [float(lr) for lr in per_network(lrs, f"grids[{key!r}] learning rates", "positive")]
         runs[key] = []
         for lr in lrs:
             per_seed = [digits_curves({name: make_optimizer(name, lr=lr)}, X_train, labels_train, X_test,
@@ -440,6 +473,8 @@ def digits_table(runs: dict, best: dict, lang: str) -> str:
     """A Markdown table per optimizer and η: final training loss and test accuracy, median (range) over the seeds."""
     from ..book.plotting import label
 
+    if not isinstance(runs, dict) or not isinstance(best, dict) or set(best) - set(runs):
+        raise ValueError("runs and best must be the two dicts digits_sweep returns")
     rows = []
     for key, entries in runs.items():
         for c in entries:
@@ -462,7 +497,7 @@ def digits_figure(best: dict, lang: str):
     """
     from ..book.plotting import label, new_figure
 
-    if not best:
+    if not isinstance(best, dict) or not best:
         raise ValueError("best must hold at least one optimizer's results")
     fig, (left, right) = new_figure(2, figsize=(9.0, 3.6))
     for k, (key, c) in enumerate(best.items()):

@@ -16,7 +16,6 @@ import numpy as np
 from .._checks import as_matrix, choice, non_negative_int, positive_number
 from ..activations import sigmoid, sigmoid_prime
 from ..mlp import MLP
-from .ch04_chain_rule import deltas as trace_deltas
 
 # The appendix's two thresholds for a gradient check's relative error, written once:
 PASSES = 1e-6  # below this, backpropagation and central differences agree (float64, eps = 1e-6)
@@ -177,8 +176,8 @@ def source003_listing1_weight_gradients(net, X, Y):
     """
     _check_net(net)
     X, Y = _check_data(net, X, Y)
-    acts = net.forward_trace(X)[1]
-    deltas = trace_deltas(net, X, Y)
+    zs, acts = net.forward_trace(X)
+    deltas = net.deltas(zs, acts, net.check_targets(Y, X.shape[0]))
     return [acts[-i] * deltas[0] for i in range(1, net.n_layers + 1)]
 
 

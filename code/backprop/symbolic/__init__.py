@@ -11,6 +11,7 @@ loss), ``deltas`` (the four backpropagation equations).
 
 from __future__ import annotations
 
+import numbers
 from typing import NamedTuple
 
 import sympy as sp
@@ -29,8 +30,21 @@ class Derivation(NamedTuple):
         return self.difference == 0
 
 
+def expression(value, name: str) -> sp.Expr:
+    """``value`` as a SymPy expression (a number is one too); a ValueError naming ``name`` otherwise.
+
+    Strings are refused: SymPy would parse them with ``eval``.
+    """
+    if isinstance(value, sp.Basic):
+        return value
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return sp.sympify(value)
+    raise ValueError(f"{name} must be a SymPy expression or a number; got {type(value).__name__}")
+
+
 def check(direct, formula) -> Derivation:
     """Compare a direct derivative with a stated formula."""
+    direct, formula = expression(direct, "direct"), expression(formula, "formula")
     return Derivation(direct, formula, sp.simplify(direct - formula))
 
 

@@ -19,29 +19,23 @@ never as SymPy's own derivative, so a formula cannot hold by construction.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 import sympy as sp
 
-from . import Derivation, check, sigmoid
+from .._checks import check_finite, layer_sizes, whole_number
+from ..mlp import MLP
+from . import Derivation, check, expression, sigmoid
 from .losses import as_equation  # noqa: F401  (a page shows ∂ℒ/∂z = … with it)
 
 
 def _sizes(sizes) -> tuple:
-    try:
-        sizes = tuple(sizes)
-    except TypeError as exc:
-        raise ValueError(f"sizes must list the layer sizes, input first, e.g. (2, 2, 1); got {sizes!r}") from exc
-    if len(sizes) < 2:
-        raise ValueError(f"sizes must list at least two layer sizes, input first; got {sizes!r}")
-    for n in sizes:
-        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or not 1 <= n <= 4:
-            raise ValueError(f"sizes must be whole numbers from 1 to 4 (SymPy gets slow beyond); got {sizes!r}")
-    return tuple(int(n) for n in sizes)
+    sizes = layer_sizes(sizes)
+    if max(sizes) > 4:
+        raise ValueError(f"sizes must be whole numbers from 1 to 4 (SymPy gets slow beyond); got {sizes!r}")
+    return tuple(sizes)
 
 
-def _compare(direct, formula) -> Derivation:
+def compare(direct, formula) -> Derivation:
     """A :class:`Derivation` of ``direct`` against ``formula``, fast on nested sigmoids.
 
     ``sp.simplify`` takes minutes on a three-layer chain, so the difference is
@@ -50,6 +44,7 @@ def _compare(direct, formula) -> Derivation:
     difference is visibly non-zero at a point, that point disproves the formula.
     Only an undecided case falls back to :func:`backprop.symbolic.check`.
     """
+    direct, formula = expression(direct, "direct"), expression(formula, "formula")
     difference = sp.together(direct - formula)
     if sp.expand(difference.as_numer_denom()[0]) == 0:
         return Derivation(direct, formula, sp.Integer(0))
@@ -89,15 +84,10 @@ class SymbolicNetwork:
             self.z.append(col(f"z^{{{l}}}", n[l]))
 
     def _check_layer(self, layer, lowest=1):
-        if isinstance(layer, bool) or not isinstance(layer, numbers.Integral) or not lowest <= layer <= self.L:
-            raise ValueError(f"layer must be a whole number from {lowest} to L = {self.L}; got {layer!r}")
-        return int(layer)
+        return whole_number(layer, "layer", lowest, self.L)
 
     def _check_unit(self, j, layer, name="j"):
-        size = self.sizes[layer]
-        if isinstance(j, bool) or not isinstance(j, numbers.Integral) or not 1 <= j <= size:
-            raise ValueError(f"{name} must be a unit of layer {layer}, from 1 to {size}; got {j!r}")
-        return int(j)
+        return whole_number(j, f"{name} (a unit of layer {layer})", 1, self.sizes[layer])
 
     def loss_from(self, layer):
         """ℒ as a function of the symbols z^layer (and of the later layers' parameters)."""
@@ -133,7 +123,7 @@ class SymbolicNetwork:
 
     def numbers(self, net, x, y):
         """Substitution {symbol: number} from an ``MLP`` of the same sizes, one input x and target y."""
-        if list(getattr(net, "sizes", [])) != list(self.sizes):
+        if not isinstance(net, MLP) or list(net.sizes) != list(self.sizes):
             raise ValueError(f"net must be an MLP with sizes {list(self.sizes)}; got {getattr(net, 'sizes', net)!r}")
         if net.activation.name != "sigmoid" or net.output_activation.name != "sigmoid" or net.loss_fn.name != "mse":
             raise ValueError("net must use sigmoid activations and the 'mse' loss, like the symbolic network")
@@ -142,11 +132,20 @@ class SymbolicNetwork:
         if x.shape != (self.sizes[0],) or y.shape != (self.sizes[-1],):
             raise ValueError(f"x must hold {self.sizes[0]} numbers and y {self.sizes[-1]}; "
                              f"got {x.size} and {y.size}")
+        check_finite(x, "x")
+        check_finite(y, "y")
         values = dict(zip(self.x, x)) | dict(zip(self.y, y))
         for l in range(1, self.L + 1):
             values |= dict(zip(self.W[l], np.ravel(net.weights[l - 1])))  # Matrix iterates row by row
             values |= dict(zip(self.b[l], net.biases[l - 1]))
         return {s: sp.Float(float(v), 30) for s, v in values.items()}
+
+
+def _check_network(net, values=None) -> None:
+    if not isinstance(net, SymbolicNetwork):
+        raise ValueError(f"net must be a SymbolicNetwork; got {type(net).__name__}")
+    if values is not None and not isinstance(values, dict):
+        raise ValueError("values must be a dict {symbol: number}, as SymbolicNetwork.numbers returns it")
 
 
 def transpose_slip(sizes, layer) -> str:
@@ -162,7 +161,7 @@ def transpose_slip(sizes, layer) -> str:
     except sp.ShapeError:
         return "shape error"
     right = net.delta(layer)
-    return "holds" if all(_compare(d, s).holds for d, s in zip(right, slip)) else "wrong"
+    return "holds" if all(compare(d, s).holds for d, s in zip(right, slip)) else "wrong"
 
 
 def bp1(sizes=(2, 2, 1), j=1) -> Derivation:
@@ -172,7 +171,7 @@ def bp1(sizes=(2, 2, 1), j=1) -> Derivation:
     zj = net.z[net.L][j - 1]
     direct = sp.diff(net.loss_from(net.L), zj)
     formula = (sigmoid(zj) - net.y[j - 1]) * sigma_prime(zj)
-    return _compare(direct, formula)
+    return compare(direct, formula)
 
 
 def bp2_formula(net: SymbolicNetwork, layer, transpose=True, with_sigma_prime=True):
@@ -183,6 +182,10 @@ def bp2_formula(net: SymbolicNetwork, layer, transpose=True, with_sigma_prime=Tr
     classic slips (W instead of Wᵀ, a forgotten σ′), which the tests must reject;
     W instead of Wᵀ raises a ``ShapeError`` when the layer is not square.
     """
+    _check_network(net)
+    for flag, name in ((transpose, "transpose"), (with_sigma_prime, "with_sigma_prime")):
+        if not isinstance(flag, bool):
+            raise ValueError(f"{name} must be True or False; got {flag!r}")
     layer = net._check_layer(layer)
     if layer == net.L:
         raise ValueError(f"BP2 relates layer l to layer l+1, so layer must be below L = {net.L}; got {layer}")
@@ -201,7 +204,7 @@ def bp2(sizes=(1, 2, 2, 1), layer=1, j=1) -> Derivation:
     layer = net._check_layer(layer)
     j = net._check_unit(j, layer)
     direct = net.delta(layer)[j - 1]
-    return _compare(direct, bp2_formula(net, layer)[j - 1])
+    return compare(direct, bp2_formula(net, layer)[j - 1])
 
 
 def bp3(sizes=(2, 2, 1), layer=1, j=1) -> Derivation:
@@ -211,7 +214,7 @@ def bp3(sizes=(2, 2, 1), layer=1, j=1) -> Derivation:
     j = net._check_unit(j, layer)
     direct = sp.diff(net.loss(), net.b[layer][j - 1])
     formula = net.delta(layer)[j - 1].subs(net.z_values(layer), simultaneous=True)
-    return _compare(direct, formula)
+    return compare(direct, formula)
 
 
 def bp4(sizes=(2, 2, 1), layer=1, j=1, k=1) -> Derivation:
@@ -223,11 +226,12 @@ def bp4(sizes=(2, 2, 1), layer=1, j=1, k=1) -> Derivation:
     direct = sp.diff(net.loss(), net.W[layer][j - 1, k - 1])
     a_prev = net.forward()[1][layer - 1][k - 1]
     formula = a_prev * net.delta(layer)[j - 1].subs(net.z_values(layer), simultaneous=True)
-    return _compare(direct, formula)
+    return compare(direct, formula)
 
 
 def symbolic_gradients(net: SymbolicNetwork, values):
     """(∂ℒ/∂W^l, ∂ℒ/∂b^l) by SymPy differentiating ℒ, evaluated at ``values``; numpy arrays like ``MLP.gradients``."""
+    _check_network(net, values)
     loss = net.loss()
     dWs, dbs = [], []
     for l in range(1, net.L + 1):
@@ -239,6 +243,7 @@ def symbolic_gradients(net: SymbolicNetwork, values):
 
 def deltas_at(net: SymbolicNetwork, values):
     """δ^l for l = 1 … L by SymPy, evaluated at ``values``: a list of arrays of shape (n_l,)."""
+    _check_network(net, values)
     out = []
     for l in range(1, net.L + 1):
         subs = net.z_values(l)

@@ -11,21 +11,14 @@ symmetric z, so He et al. double the variance: Var(w) = 2 / n_in.
 
 from __future__ import annotations
 
-import numbers
-
 import sympy as sp
 from sympy.stats import E, Normal, P, Uniform, variance
 
-from . import Derivation, check
+from .._checks import whole_number
+from . import Derivation, check, expression
 
 __all__ = ["expectation", "glorot_variance", "he_variance", "relu_second_moment",
            "relu_slope_moment", "uniform_variance", "variance_conditions", "variance_of_weighted_sum"]
-
-
-def _positive_int(n, name: str) -> int:
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-        raise ValueError(f"{name} must be a whole number >= 1; got {n!r}")
-    return int(n)
 
 
 def expectation(expr, moments: dict) -> sp.Expr:
@@ -34,10 +27,13 @@ def expectation(expr, moments: dict) -> sp.Expr:
     ``moments[v][k]`` is E[v^k]. Independence is what lets E of a product of
     different variables factor into the product of their moments.
     """
-    expr = sp.expand(expr)
+    if not isinstance(moments, dict) or not moments:
+        raise ValueError("moments must map at least one random symbol v to its moments {k: E[v^k]}")
+    for v, given in moments.items():
+        if not isinstance(v, sp.Symbol) or not isinstance(given, dict):
+            raise ValueError(f"moments must map SymPy symbols to dicts {{k: E[v^k]}}; got {v!r}: {given!r}")
+    expr = sp.expand(expression(expr, "expr"))
     variables = list(moments)
-    if not variables:
-        raise ValueError("moments must name at least one random symbol")
     poly = sp.Poly(expr, *variables)
     total = sp.Integer(0)
     for powers, coeff in poly.terms():
@@ -57,7 +53,7 @@ def variance_of_weighted_sum(n: int = 4) -> Derivation:
 
     With v_w = Var(w) and v_x = Var(x): E[x²] = v_x + μ², which is v_x for zero-mean inputs.
     """
-    n = _positive_int(n, "n")
+    n = whole_number(n, "n")
     v_w, v_x = sp.symbols("v_w v_x", positive=True)
     mu = sp.Symbol("mu", real=True)
     w = sp.symbols(f"w1:{n + 1}", real=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .._checks import whole_number
 from . import Derivation, check
 
 __all__ = ["adam_bias_correction", "adam_unrolled_mean", "gd_stability_bound",
@@ -70,8 +71,7 @@ def momentum_steady_state() -> Derivation:
 
 def adam_unrolled_mean(steps: int = 5) -> Derivation:
     """m_t from the recursion m ← β₁ m + (1 − β₁) g with m_0 = 0, run ``steps`` times on a constant g; formula (1 − β₁^t) g."""
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
-        raise ValueError(f"steps must be a whole number >= 1; got {steps!r}")
+    steps = whole_number(steps, "steps")
     beta1 = sp.Symbol("beta_1", positive=True)
     m = sp.Integer(0)
     for _ in range(steps):
@@ -90,11 +90,13 @@ def tied_output_loss(tied_targets, m: int = 4) -> Derivation:
     """The lowest ℒ = (1/2m) Σ (a − y)² when the outputs for ``tied_targets`` share one value c and all
     other outputs are exact: minimised over c by SymPy (dℒ/dc = 0); formula k p (1 − p)/(2m), p their mean.
     """
-    targets = [sp.Rational(y) for y in tied_targets]
-    if not targets or any(y not in (0, 1) for y in targets):
+    if isinstance(tied_targets, (str, bytes)) or not hasattr(tied_targets, "__iter__"):
         raise ValueError(f"tied_targets must list 0/1 targets, at least one; got {tied_targets!r}")
-    if isinstance(m, bool) or not isinstance(m, int) or m < len(targets):
-        raise ValueError(f"m must be a whole number >= the number of tied outputs; got {m!r}")
+    targets = list(tied_targets)
+    if not targets or any(isinstance(y, bool) or y not in (0, 1) for y in targets):
+        raise ValueError(f"tied_targets must list 0/1 targets, at least one; got {tied_targets!r}")
+    targets = [sp.Integer(int(y)) for y in targets]
+    m = whole_number(m, "m (at least the number of tied outputs)", len(targets))
     c = sp.Symbol("c", real=True)
     loss = sum((c - y)**2 for y in targets) / (2 * m)
     (c_best,) = sp.solve(sp.diff(loss, c), c)

@@ -16,26 +16,21 @@ cannot hold by construction.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 import sympy as sp
 
-from . import Derivation
+from .._checks import whole_number
+from . import Derivation, expression
 
 MAX_CLASSES = 6  # SymPy stays fast up to here; the algebra is the same for any K
 
 
 def _classes(K) -> int:
-    if isinstance(K, bool) or not isinstance(K, numbers.Integral) or not 2 <= K <= MAX_CLASSES:
-        raise ValueError(f"K (the number of classes) must be a whole number from 2 to {MAX_CLASSES}; got {K!r}")
-    return int(K)
+    return whole_number(K, "K (the number of classes)", 2, MAX_CLASSES)
 
 
 def _unit(j, K: int, name: str = "j") -> int:
-    if isinstance(j, bool) or not isinstance(j, numbers.Integral) or not 1 <= j <= K:
-        raise ValueError(f"{name} must be a class number from 1 to K = {K}; got {j!r}")
-    return int(j)
+    return whole_number(j, f"{name} (a class number)", 1, K)
 
 
 def symbols(K: int = 3):
@@ -46,23 +41,37 @@ def symbols(K: int = 3):
     return z, y
 
 
+def _expressions(values, name: str) -> list:
+    if isinstance(values, (str, bytes, sp.Basic)) or not hasattr(values, "__iter__"):
+        raise ValueError(f"{name} must be a list of SymPy expressions, one per class; got {values!r}")
+    values = [expression(v, f"{name}[{i}]") for i, v in enumerate(values)]
+    if not values:
+        raise ValueError(f"{name} must hold at least one class")
+    return values
+
+
 def softmax(z):
     """a_i = e^{z_i} / Σ_k e^{z_k} for a list of K SymPy expressions z; returns a list of K expressions."""
+    z = _expressions(z, "z")
     total = sum(sp.exp(zk) for zk in z)
     return [sp.exp(zi) / total for zi in z]
 
 
 def cross_entropy(a, y):
     """ℓ = −Σ_k y_k ln a_k, one sample's categorical cross-entropy (SymPy's log is the natural logarithm)."""
+    a, y = _expressions(a, "a"), _expressions(y, "y")
+    if len(a) != len(y):
+        raise ValueError(f"a and y must hold one entry per class each; got {len(a)} and {len(y)}")
     return -sum(yk * sp.log(ak) for yk, ak in zip(y, a))
 
 
-def _compare(direct, formula) -> Derivation:
+def compare(direct, formula) -> Derivation:
     """Derivation of direct against formula; the difference is put over one denominator and expanded.
 
     Every denominator here is a power of Σ_k e^{z_k} > 0, so the difference is
     identically 0 exactly when its expanded numerator is.
     """
+    direct, formula = expression(direct, "direct"), expression(formula, "formula")
     difference = sp.together(sp.expand_log(direct - formula, force=True))
     numerator, denominator = difference.as_numer_denom()
     numerator = sp.expand(numerator)
@@ -76,7 +85,7 @@ def softmax_jacobian(K: int = 3, i: int = 1, j: int = 1) -> Derivation:
     z, _ = symbols(K)
     a = softmax(z)
     kronecker = 1 if i == j else 0
-    return _compare(sp.diff(a[i - 1], z[j - 1]), a[i - 1] * (kronecker - a[j - 1]))
+    return compare(sp.diff(a[i - 1], z[j - 1]), a[i - 1] * (kronecker - a[j - 1]))
 
 
 def jacobian_formula(K: int = 3) -> sp.Matrix:
@@ -95,11 +104,13 @@ def ce_delta(K: int = 3, j: int = 1, normalized: bool = True) -> Derivation:
     """
     K = _classes(K)
     j = _unit(j, K)
+    if not isinstance(normalized, bool):
+        raise ValueError(f"normalized must be True or False; got {normalized!r}")
     z, y = symbols(K)
     if normalized:
         y = y[:-1] + [1 - sum(y[:-1])]
     a = softmax(z)
-    return _compare(sp.diff(cross_entropy(a, y), z[j - 1]), a[j - 1] - y[j - 1])
+    return compare(sp.diff(cross_entropy(a, y), z[j - 1]), a[j - 1] - y[j - 1])
 
 
 def ce_delta_by_chain(K: int = 3, j: int = 1) -> Derivation:
@@ -110,7 +121,7 @@ def ce_delta_by_chain(K: int = 3, j: int = 1) -> Derivation:
     y = y[:-1] + [1 - sum(y[:-1])]
     a = softmax(z)
     chain = sum((-y[i] / a[i]) * a[i] * ((1 if i == j - 1 else 0) - a[j - 1]) for i in range(K))
-    return _compare(chain, a[j - 1] - y[j - 1])
+    return compare(chain, a[j - 1] - y[j - 1])
 
 
 def ce_delta_function(K: int = 3):

@@ -12,14 +12,14 @@ derivative, so a formula cannot hold by construction.
 
 from __future__ import annotations
 
-import numbers
 from typing import NamedTuple
 
 import sympy as sp
 from sympy.calculus.util import maximum
 
+from .._checks import whole_number
 from . import Derivation, check, sigmoid
-from .deltas import _compare, sigma_prime
+from .deltas import compare, sigma_prime
 
 
 def sigmoid_prime_max() -> Derivation:
@@ -64,9 +64,7 @@ class Chain(NamedTuple):
 
 def chain(n_layers: int = 3) -> Chain:
     """The chain z^1 → σ → z^2 = w^2 σ(z^1) + b^2 → … → a^L = σ(z^L), with squared error."""
-    if isinstance(n_layers, bool) or not isinstance(n_layers, numbers.Integral) or not 2 <= n_layers <= 6:
-        raise ValueError(f"n_layers must be a whole number from 2 to 6 (SymPy slows down beyond); got {n_layers!r}")
-    L = int(n_layers)
+    L = whole_number(n_layers, "n_layers (2 to 6: SymPy slows down beyond)", 2, 6)
     w = [None, None] + [sp.Symbol(f"w^{{{l}}}", real=True) for l in range(2, L + 1)]
     b = [None, None] + [sp.Symbol(f"b^{{{l}}}", real=True) for l in range(2, L + 1)]
     z = [None, sp.Symbol("z^{1}", real=True)]
@@ -78,6 +76,10 @@ def chain(n_layers: int = 3) -> Chain:
 
 def chain_delta_formula(c: Chain, with_sigma_prime: bool = True) -> sp.Expr:
     """δ^L · Π_{l=2}^{L} w^l σ′(z^{l−1}), with δ^L = (σ(z^L) − y) σ′(z^L) (BP1, BP2 unrolled)."""
+    if not isinstance(c, Chain):
+        raise ValueError(f"c must be a Chain (from chain()); got {type(c).__name__}")
+    if not isinstance(with_sigma_prime, bool):
+        raise ValueError(f"with_sigma_prime must be True or False; got {with_sigma_prime!r}")
     L = len(c.z) - 1
     formula = (sigmoid(c.z[L]) - c.y) * sigma_prime(c.z[L])
     for l in range(2, L + 1):
@@ -88,4 +90,4 @@ def chain_delta_formula(c: Chain, with_sigma_prime: bool = True) -> sp.Expr:
 def chain_delta(n_layers: int = 3) -> Derivation:
     """δ^1 = ∂L/∂z^1 of a one-unit-per-layer sigmoid chain equals δ^L Π_{l=2}^{L} w^l σ′(z^{l−1})."""
     c = chain(n_layers)
-    return _compare(sp.diff(c.loss, c.z[1]), chain_delta_formula(c))
+    return compare(sp.diff(c.loss, c.z[1]), chain_delta_formula(c))
