@@ -134,6 +134,7 @@ class MLP:
         chapter 9 sends a random error back through a deep network this way.
         """
         if delta_out is None:
+            Y = self.check_targets(Y, zs[-1].shape[0])
             delta = self.loss_fn.output_delta(self.output_activation, zs[-1], activations[-1], Y)  # BP1
         else:
             delta = as_matrix(delta_out, "delta_out", n_cols=self.sizes[-1], n_rows=zs[-1].shape[0])
@@ -157,7 +158,6 @@ class MLP:
     def gradients(self, X, Y):
         """∂ℒ/∂W^l and ∂ℒ/∂b^l for every layer, by backpropagation: ``(dWs, dbs)``."""
         zs, activations = self.forward_trace(X)
-        Y = self.check_targets(Y, activations[0].shape[0])
         return self.backward(zs, activations, Y)
 
     # ----- training -------------------------------------------------------------

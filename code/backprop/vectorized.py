@@ -110,21 +110,20 @@ class Workspace:
         self.activations = [None] + [np.empty((n, m, k)) for k in sizes[1:]]  # a^0 = X is not copied
         self.deltas = [np.empty((n, m, k)) for k in sizes[1:]]
         self.scratch = [np.empty((n, m, k)) for k in sizes[1:]]
-        self.masks = [np.empty((n, m, k), dtype=bool) for k in sizes[1:]]
+        self.masks = [np.empty((n, m, k)) for k in sizes[1:]]  # 1.0 / 0.0 where a condition holds / not
         self.dWs = [np.empty((n, k_out, k_in)) for k_in, k_out in zip(sizes[:-1], sizes[1:])]
         self.dbs = [np.empty((n, k)) for k in sizes[1:]]
-        self.side_by_side = np.empty((m, n * sizes[1]))       # X W^1ᵀ of all networks, as one matrix
-        self.deltas_side_by_side = np.empty((m, n * sizes[1]))  # δ^1 of all networks, as one matrix
+        self.side_by_side = np.empty((m, n * sizes[1]))  # X W^1ᵀ of all networks, as one matrix
+        self.deltas_transposed = np.empty((n, sizes[1], m))  # δ^1ᵀ of all networks, stacked as one matrix
 
 
 # σ(z) and σ′(z) from a = σ(z), written into ``out``, with exactly the floating-point
 # operations of the functions in activations.py (which allocate their results).
 def _sigmoid_into(z, out, scratch, mask):
     e = np.exp(np.negative(np.abs(z, out=scratch), out=scratch), out=scratch)  # e^{−|z|}, in (0, 1]
-    np.add(e, 1.0, out=out)
-    np.divide(e, out, out=e)                  # e / (1 + e)  where z < 0
-    np.divide(1.0, out, out=out)              # 1 / (1 + e)  where z ≥ 0 (and where z is NaN: NaN either way)
-    np.copyto(out, e, where=np.less(z, 0.0, out=mask))
+    np.add(e, 1.0, out=out)                                           # 1 + e
+    np.maximum(e, np.greater_equal(z, 0.0, out=mask), out=e)  # 1 where z ≥ 0 (as e ≤ 1), else e
+    np.divide(e, out, out=out)                                # 1 / (1 + e) where z ≥ 0, else e / (1 + e)
 
 
 def _sigmoid_prime_into(z, a, out):
@@ -175,36 +174,49 @@ def _one_matmul_is_exact(kind: str, n: int, m: int, n_in: int, n_out: int) -> bo
                               _forward_side_by_side(X, W, np.empty((m, n * n_out))))
     delta = rng.standard_normal((n, m, n_out))
     return np.array_equal(np.matmul(delta.transpose(0, 2, 1), X),
-                          _gradient_side_by_side(delta, X, np.empty((m, n * n_out)), np.empty((n, n_out, n_in))))
+                          _gradient_side_by_side(delta, X, np.empty((n, n_out, m)), np.empty((n, n_out, n_in))))
 
 
-def _forward_side_by_side(X, W, buffer):
-    """X W_iᵀ for every network i as one matmul: X (m, n_in) @ [W_1ᵀ | W_2ᵀ | …]; a (n, m, n_out) view."""
+def _forward_side_by_side(X, W, buffer, b=None):
+    """X W_iᵀ (+ b_i) for every network i as one matmul: X (m, n_in) @ [W_1ᵀ | W_2ᵀ | …]; a (n, m, n_out) view."""
     n, n_out, n_in = W.shape
     np.matmul(X, W.reshape(n * n_out, n_in).T, out=buffer)
+    if b is not None:
+        np.add(buffer, b.reshape(n * n_out), out=buffer)
     return buffer.reshape(X.shape[0], n, n_out).transpose(1, 0, 2)
 
 
 def _gradient_side_by_side(delta, X, buffer, out):
-    """δ_iᵀ X for every network i as one matmul: Xᵀ (n_in, m) @ [δ_1 | δ_2 | …]; written into out."""
+    """δ_iᵀ X for every network i as one matmul: [δ_1ᵀ; δ_2ᵀ; …] (n · n_out, m) @ X; written into out."""
     n, m, n_out = delta.shape
-    np.copyto(buffer.reshape(m, n, n_out), delta.transpose(1, 0, 2))
-    product = np.matmul(X.T, buffer)                        # (n_in, n · n_out)
-    np.copyto(out, product.reshape(X.shape[1], n, n_out).transpose(1, 2, 0))
+    np.copyto(buffer, delta.transpose(0, 2, 1))
+    np.matmul(buffer.reshape(n * n_out, m), X, out=out.reshape(n * n_out, X.shape[1]))
+    return out
+
+
+def _sum_over_samples(delta, out):
+    """Σ_j δ[:, j, :] into out, (n, n_out): the sum ``delta.sum(axis=1)`` computes, in its order.
+
+    numpy adds the rows one after the other, except along a contiguous axis of 8 or more
+    (one output unit, m ≥ 8), where it sums pairwise; that case is left to numpy.
+    """
+    m, n_out = delta.shape[1:]
+    if n_out == 1 and m >= 8:
+        return np.sum(delta, axis=1, out=out)
+    np.copyto(out, delta[:, 0])
+    for j in range(1, m):
+        np.add(out, delta[:, j], out=out)
     return out
 
 
 def _weighted_input(A, W, b, out, work):
     """z = W a + b for every network: A is a^{l−1}, (n, m, n_in), or X (m, n_in) shared by all."""
     n, n_out, n_in = W.shape
-    if n_in == 1:                                   # a sum of one product: the product itself
-        np.multiply(A, W.transpose(0, 2, 1), out=out)
-    elif A.ndim == 2 and _one_matmul_is_exact("forward", n, A.shape[0], n_in, n_out):
-        np.add(_forward_side_by_side(A, W, work.side_by_side), b[:, None, :], out=out)
-        return
+    if A.ndim == 2 and _one_matmul_is_exact("forward", n, A.shape[0], n_in, n_out):
+        np.copyto(out, _forward_side_by_side(A, W, work.side_by_side, b))
     else:
         np.matmul(A, W.transpose(0, 2, 1), out=out)
-    np.add(out, b[:, None, :], out=out)
+        np.add(out, b[:, None, :], out=out)
 
 
 def forward(net: Network, weights, biases, X, work: Workspace | None = None):
@@ -253,18 +265,15 @@ def backward(net: Network, weights, zs, activations, Y, work: Workspace | None =
         _times_sigma_prime(net, last, work, zs, activations)
     for layer in range(last, -1, -1):
         delta = work.deltas[layer]
-        np.sum(delta, axis=1, out=work.dbs[layer])                       # BP3: ∂L/∂b^l = Σ_samples δ^l
+        _sum_over_samples(delta, work.dbs[layer])                        # BP3: ∂L/∂b^l = Σ_samples δ^l
         a_prev = activations[layer]                                      # BP4: ∂L/∂W^l = δ^lᵀ a^{l−1}
         n, n_out = delta.shape[0], delta.shape[2]
         if a_prev.ndim == 2 and _one_matmul_is_exact("gradient", n, a_prev.shape[0], a_prev.shape[1], n_out):
-            _gradient_side_by_side(delta, a_prev, work.deltas_side_by_side, work.dWs[layer])
+            _gradient_side_by_side(delta, a_prev, work.deltas_transposed, work.dWs[layer])
         else:
             np.matmul(delta.transpose(0, 2, 1), a_prev, out=work.dWs[layer])
         if layer > 0:                                                    # BP2: δ^{l−1} = (W^lᵀ δ^l) ⊙ σ′(z^{l−1})
-            if n_out == 1:                           # a sum of one product: the product itself
-                np.multiply(delta, weights[layer], out=work.deltas[layer - 1])
-            else:
-                np.matmul(delta, weights[layer], out=work.deltas[layer - 1])
+            np.matmul(delta, weights[layer], out=work.deltas[layer - 1])
             _times_sigma_prime(net, layer - 1, work, zs, activations)
     return work.dWs, work.dbs
 
@@ -344,7 +353,9 @@ def _descend(net, X, Y, epochs, weights, biases, lrs, losses, solved_epoch, dive
     lrs = lrs[group]
     n = len(lrs)
     active = np.ones(n, dtype=bool)
-    eta_W, eta_b = lrs[:, None, None].copy(), lrs[:, None].copy()  # η per network; 0 once frozen
+    # η of each network, repeated to the shape of each parameter; 0 once frozen
+    eta_W = [np.repeat(lrs, W[0].size).reshape(W.shape) for W in weights]
+    eta_b = [np.repeat(lrs, b[0].size).reshape(b.shape) for b in biases]
     work = Workspace(net, n, X.shape[0])
 
     with np.errstate(all="ignore"):
@@ -359,17 +370,16 @@ def _descend(net, X, Y, epochs, weights, biases, lrs, losses, solved_epoch, dive
                     final_b[layer][newly_bad] = biases[layer][newly_bad]
                     weights[layer][newly_bad] = 0.0  # finite stand-ins: no NaN spreads, no warnings
                     biases[layer][newly_bad] = 0.0
-                eta_W[newly_bad] = 0.0
-                eta_b[newly_bad] = 0.0
+                for eta in eta_W + eta_b:
+                    eta[newly_bad] = 0.0
                 active &= ~newly_bad
                 diverged_epoch[newly_bad] = epoch
                 zs, activations = forward(net, weights, biases, X, work)
             first = active & (solved_epoch < 0) & solved_rows(activations[-1], Y)
             solved_epoch[first] = epoch
             dWs, dbs = backward(net, weights, zs, activations, Y, work)
-            for W, b, dW, db in zip(weights, biases, dWs, dbs):  # W ← W − η ∂L/∂W, b ← b − η ∂L/∂b
-                np.subtract(W, np.multiply(eta_W, dW, out=dW), out=W)
-                np.subtract(b, np.multiply(eta_b, db, out=db), out=b)
+            for P, dP, eta in zip(weights + biases, dWs + dbs, eta_W + eta_b):  # W ← W − η ∂L/∂W
+                np.subtract(P, np.multiply(eta, dP, out=dP), out=P)
 
 
 def train_many(sizes, X, Y, lrs, epochs, scales=1.0, seeds=0, init="normal", activation="sigmoid",

@@ -70,3 +70,10 @@ def test_about_and_most():
     with pytest.raises(ValueError):
         about(1.0, 0.0)
     assert most(70, 100) and not most(55, 100) and not most(3, 4)
+
+
+def test_wilson_interval_contains_the_fraction_even_at_0_and_1():
+    from backprop.book.claims import wilson_interval
+    for k, n in ((10, 10), (0, 10), (100, 100), (0, 1), (1, 1), (37, 100)):
+        low, high = wilson_interval(k, n)
+        assert 0.0 <= low <= k / n <= high <= 1.0

@@ -91,7 +91,8 @@ def wilson_interval(successes, n, z: float = Z95) -> tuple[float, float]:
     p = successes / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # the interval contains p; at p = 0 or 1 rounding would otherwise leave its end 1e-16 short of p
+    return min(max(0.0, centre - half), p), max(min(1.0, centre + half), p)
 
 
 def clearly_different(k1, n1, k2, n2) -> bool:

@@ -103,7 +103,7 @@ def quantities(net, x, y) -> dict:
         q |= {f"a{l}_{j + 1}": v for j, v in enumerate(activations[l][0])}
     q["L"] = net.loss(X, Y)
     dWs, dbs = net.gradients(X, Y)
-    ds = net.deltas(zs, activations, net.check_targets(Y, 1))  # BP1 and BP2; Y checked as the loss needs
+    ds = net.deltas(zs, activations, Y)  # BP1 and BP2
     for l in range(net.n_layers, 0, -1):
         q |= {f"delta{l}_{j + 1}": v for j, v in enumerate(ds[l - 1][0])}
         q |= {f"dW{l}_{j + 1}{k + 1}": dWs[l - 1][j, k] for j, k in np.ndindex(dWs[l - 1].shape)}

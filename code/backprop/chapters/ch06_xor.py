@@ -14,6 +14,8 @@ unsolved network cannot tell apart. "Solved" is always ``data.solved``.
 
 from __future__ import annotations
 
+import copy
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -400,11 +402,9 @@ def outputs_without(net: MLP, X, units) -> np.ndarray:
     units = whole_numbers(units, "units", 1)
     if any(not 1 <= k <= net.sizes[1] for k in units):
         raise ValueError(f"units are numbered 1 … {net.sizes[1]}; got {units}")
-    keep = np.ones(net.sizes[1])
-    keep[[k - 1 for k in units]] = 0.0
-    a1 = net.forward_trace(net.check_inputs(X))[1][1]  # a^1, (m, n_1)
-    z2 = (a1 * keep) @ net.weights[1].T + net.biases[1]
-    return net.output_activation.f(z2)
+    silenced = copy.deepcopy(net)
+    silenced.weights[1][:, [k - 1 for k in units]] = 0.0  # w^2_{1k} = 0: the output no longer hears unit k
+    return silenced.forward(X)
 
 
 # ----- figures (they import matplotlib only when called) -----------------------------------

@@ -177,7 +177,7 @@ def source003_listing1_weight_gradients(net, X, Y):
     _check_net(net)
     X, Y = _check_data(net, X, Y)
     zs, acts = net.forward_trace(X)
-    deltas = net.deltas(zs, acts, net.check_targets(Y, X.shape[0]))
+    deltas = net.deltas(zs, acts, Y)
     return [acts[-i] * deltas[0] for i in range(1, net.n_layers + 1)]
 
 
