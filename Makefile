@@ -1,4 +1,4 @@
-# The two commands of the README:   make book   and   make test
+# The commands of the README:   make book,   make test   and   make check
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +12,7 @@ JB_FLAGS := --builder html -W -n --keep-going
 export BACKPROP_RECOMPUTE := 1
 # tools/jb_build.py is `jupyter-book build` with Sphinx jobs = number of CPUs (BOOK_JOBS=1: serial)
 
-.PHONY: book test serve clean system-deps-book system-deps-test vendor cache-key
+.PHONY: book test check serve clean system-deps-book system-deps-test vendor cache-key
 
 # A failed build leaves Sphinx's saved environment behind, and the next run would
 # skip the unchanged pages and with them their warnings: forget it on failure.
@@ -22,10 +22,17 @@ book: system-deps-book $(VENV)/.book-installed vendor cache-key
 
 # `make test` executes every notebook from scratch once (no cache), then runs all tests:
 # the package's (code/tests) and the book's (tests/, on the built HTML and the sources).
+# -m "" replaces pytest.ini's default marker filter (fast tests only): every test runs.
 test: system-deps-test $(VENV)/.test-installed vendor
 	rm -rf $(CACHE) _build/html _build/.doctrees _build/jupyter_execute
 	$(BIN)/python tools/jb_build.py . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
 	$(MAKE) --no-print-directory cache-key
+	$(BIN)/python -m pytest -m "" code/tests tests
+
+# `make check`: the fast tests, for quick feedback while editing (about a minute on two cores):
+# the package's tests and the book's source-level tests. No build, no browser, no JupyterLab,
+# nothing slow: pytest.ini's default marker filter. Installs the venv first if needed.
+check: system-deps-book $(VENV)/.test-installed
 	$(BIN)/python -m pytest code/tests tests
 
 serve: book

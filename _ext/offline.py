@@ -6,28 +6,35 @@ switched off (``launch_buttons.thebe: false``). The book has no Live Code
 button (Binder is the live path), so this removes thebe's scripts from the
 pages. MathJax and the widget manager are served from ``_vendor`` (see
 ``tools/vendor.lock``); ``tests/test_offline_html.py`` checks the result.
+
+How: sphinx-thebe 0.3.1 adds its scripts with ``app.add_js_file`` (in its
+``env-before-read-docs`` handler ``init_thebe_core``), and Sphinx has no public
+way to take back a registered script. What is public is the page's template
+context: the ``html-page-context`` event hands each page's context to
+extensions, and ``script_files`` is one of the documented template variables.
+So each page's ``script_files`` is given a copy without thebe's scripts;
+nothing registered with Sphinx is changed.
 """
 
 from __future__ import annotations
 
 
-def _is_thebe(filename, body) -> bool:
+def _is_thebe(script) -> bool:
+    """A script of sphinx-thebe: its file (sphinx-thebe.js, the CDN bundle) or its inline settings."""
+    filename = getattr(script, "filename", script)  # an entry of script_files, or a plain file name
+    body = getattr(script, "attributes", {}).get("body")
     return "thebe" in str(filename or "") or "THEBE_JS_URL" in str(body or "")
 
 
-def drop_thebe(app, env, docnames):
+def drop_thebe(app, pagename, templatename, context, doctree):
     if app.config.thebe_config.get("always_load"):
         return  # someone turned Live Code on deliberately: leave it
-    app.registry.js_files[:] = [
-        (filename, attrs) for filename, attrs in app.registry.js_files
-        if not _is_thebe(filename, attrs.get("body"))
-    ]
-    builder_files = getattr(app.builder, "_js_files", None)
-    if builder_files is not None:
-        builder_files[:] = [js for js in builder_files if not _is_thebe(js.filename, js.attributes.get("body"))]
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [js for js in scripts if not _is_thebe(js)]
 
 
 def setup(app):
-    # Priority 900 runs after sphinx-thebe's own handler of the same event.
-    app.connect("env-before-read-docs", drop_thebe, priority=900)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    # Late (priority 900), after any other extension has added its scripts to the page.
+    app.connect("html-page-context", drop_thebe, priority=900)
+    return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -24,3 +24,32 @@ def built_html():
 def html_pages():
     return sorted(p for p in HTML.rglob("*.html")
                   if not any(part.startswith((".", "_")) for part in p.relative_to(HTML).parts))
+
+
+# A test that uses one of these fixtures must carry the marker, so that a bare `pytest`
+# (which deselects the markers, see pytest.ini) never runs it on a fresh clone.
+NEEDS_MARKER = {"built_html": "book", "page": "browser", "lab_page": "browser", "lab": "jupyter"}
+
+
+def pytest_collection_modifyitems(config, items):
+    def fixtures(item):  # fixtures only, not the arguments of @pytest.mark.parametrize
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        return [name for name in getattr(item, "fixturenames", ()) if name not in params]
+
+    unmarked = [f"{item.nodeid} uses the fixture {fixture} but is not marked {marker}"
+                for item in items for fixture in fixtures(item) if fixture in NEEDS_MARKER
+                for marker in [NEEDS_MARKER[fixture]] if not item.get_closest_marker(marker)]
+    if unmarked:
+        raise pytest.UsageError("\n".join(unmarked))
+
+
+def _default_markexpr(config):
+    """The -m expression of pytest.ini's addopts."""
+    args = config.getini("addopts")
+    return args[args.index("-m") + 1] if "-m" in args else None
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.option.markexpr and config.option.markexpr == _default_markexpr(config):
+        terminalreporter.write_line("fast tests only (no built book, browser, JupyterLab or slow tests); "
+                                    "`make test` runs everything (builds the book first)", yellow=True)

@@ -34,6 +34,8 @@ from conftest import HTML, ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
+pytestmark = [pytest.mark.jupyter, pytest.mark.browser]
+
 BINDER = ROOT / "binder"
 VENV = ROOT / "_build" / "binder-venv"
 
@@ -226,6 +228,7 @@ def html_numbers(path):
     return [span.get_text() for span in soup.select("span.pasted-text")]
 
 
+@pytest.mark.book
 @pytest.mark.parametrize("path", PAGES)
 def test_chapter_reads_like_the_book(lab, lab_page, built_html, path):
     base, token = lab

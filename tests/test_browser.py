@@ -10,6 +10,8 @@ from conftest import HTML, chapter_pairs, html_pages
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
+pytestmark = pytest.mark.book  # and every test that opens a page: browser
+
 
 @pytest.fixture(scope="module")
 def site(built_html):
@@ -40,6 +42,7 @@ def rel(path):
 PAGES = [rel(p) for p in html_pages()] if HTML.exists() else []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_and_math_is_typeset(page, site, path):
     watch = PageWatch(page, site)
@@ -55,6 +58,7 @@ def test_page_loads_cleanly_and_math_is_typeset(page, site, path):
             assert page.locator("article mjx-container").count() > 0, "math not typeset"
 
 
+@pytest.mark.browser
 def test_chapter_math_renders_as_mathjax_output(page, site):
     page.goto(f"{site}/chapters/zh/01-neuron.html", wait_until="load")
     wait_for_math(page)
@@ -62,6 +66,7 @@ def test_chapter_math_renders_as_mathjax_output(page, site):
     assert page.locator("mjx-container mjx-merror").count() == 0, "a formula failed to parse"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("zh, en", chapter_pairs(), ids=[z.name for z, _ in chapter_pairs()])
 def test_language_link_leads_to_the_mirror(page, site, zh, en):
     for src, dst in ((zh, en), (en, zh)):
@@ -81,16 +86,19 @@ def search_results(page, site, query):
     return [a.get_attribute("href") for a in page.locator("#search-results ul li a").all()]
 
 
+@pytest.mark.browser
 def test_search_finds_chinese_chapters(page, site):
     hrefs = search_results(page, site, "反向传播")
     assert any("chapters/zh/" in h for h in hrefs), hrefs
 
 
+@pytest.mark.browser
 def test_search_finds_english_chapters(page, site):
     hrefs = search_results(page, site, "backpropagation")
     assert any("chapters/en/" in h for h in hrefs), hrefs
 
 
+@pytest.mark.browser
 def test_chinese_page_shows_chinese_in_figures_and_text(page, site):
     page.goto(f"{site}/chapters/zh/01-neuron.html", wait_until="load")
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
@@ -99,6 +107,7 @@ def test_chinese_page_shows_chinese_in_figures_and_text(page, site):
     assert "Noto Sans CJK SC" in family
 
 
+@pytest.mark.browser
 def test_theme_labels_follow_the_page_language(page, site):
     page.goto(f"{site}/chapters/zh/01-neuron.html", wait_until="load")
     footer = page.locator(".prev-next-area").inner_text()
@@ -120,6 +129,7 @@ def test_book_has_no_kernel_explorers_in_both_languages(built_html):
     assert any(p.startswith("chapters/zh/") for p in pages) and any(p.startswith("chapters/en/") for p in pages)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", explorer_pages())
 def test_no_kernel_slider_changes_the_result(page, site, path):
     watch = PageWatch(page, site)

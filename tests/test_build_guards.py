@@ -46,6 +46,7 @@ CELLS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(CELLS))
 def test_bad_cell_fails_the_build(tmp_path, case):
     book = tmp_path / "book"

@@ -1,7 +1,10 @@
 """Every chapter page links to its twin in the other language (one extension does it)."""
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import HTML, chapter_pairs
+
+pytestmark = pytest.mark.book
 
 
 def test_each_chapter_links_to_its_mirror(built_html):

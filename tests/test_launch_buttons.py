@@ -1,11 +1,14 @@
 """Each chapter's Binder button opens that chapter, at the repository named in _config.yml."""
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from conftest import HTML, ROOT, chapter_pairs
 from test_mirrors import code_cells
+
+pytestmark = pytest.mark.book
 
 
 def config():

@@ -88,6 +88,7 @@ def figure_count(html_file):
     return len(soup.select("div.cell_output img")) + len(soup.select("figure img"))
 
 
+@pytest.mark.book
 @pytest.mark.parametrize("zh, en", PAIRS, ids=IDS)
 def test_same_number_of_figures(zh, en, built_html):
     page = lambda p: HTML / "chapters" / p.parent.name / (p.stem + ".html")  # noqa: E731

@@ -37,10 +37,12 @@ def loaded_resources(soup):
             yield "url in inline script", url
 
 
+@pytest.mark.book
 def test_there_are_pages(built_html):
     assert len(html_pages()) >= 4
 
 
+@pytest.mark.book
 def test_no_page_loads_from_an_external_host(built_html):
     offenders = []
     for page in html_pages():
@@ -51,6 +53,7 @@ def test_no_page_loads_from_an_external_host(built_html):
     assert not offenders, "external resources:\n" + "\n".join(offenders)
 
 
+@pytest.mark.book
 def test_stylesheets_import_nothing_external(built_html):
     offenders = []
     for css in sorted((HTML / "_static").rglob("*.css")):
@@ -61,6 +64,7 @@ def test_stylesheets_import_nothing_external(built_html):
     assert not offenders, "\n".join(offenders)
 
 
+@pytest.mark.book
 def test_mathjax_is_served_locally(built_html):
     soup = BeautifulSoup((HTML / "chapters/en/01-neuron.html").read_text(encoding="utf-8"), "html.parser")
     srcs = [s["src"] for s in soup.find_all("script", src=True) if "mathjax" in s["src"].lower()]
@@ -78,6 +82,7 @@ def test_the_detector_itself(url, expected):
     assert external(url) is expected
 
 
+@pytest.mark.book
 def test_no_live_widget_is_rendered_without_a_kernel(built_html):
     """A live ipywidget in static HTML shows sliders that move nothing: pages use snapshots
     or no-kernel explorers instead, and load no widget manager."""
@@ -89,6 +94,7 @@ def test_no_live_widget_is_rendered_without_a_kernel(built_html):
     assert not offenders, offenders
 
 
+@pytest.mark.book
 def test_each_no_kernel_explorer_is_at_most_1_mb_and_says_it_is_precomputed(built_html):
     found = 0
     for page in html_pages():
@@ -102,6 +108,7 @@ def test_each_no_kernel_explorer_is_at_most_1_mb_and_says_it_is_precomputed(buil
     assert found >= 2
 
 
+@pytest.mark.book
 def test_no_page_shows_a_path_of_the_build_machine(built_html):
     """Tracebacks and warnings must not leak where the book was built (a reader's page is not a log)."""
     leaks = [str(ROOT), sys.prefix, "site-packages", "/.venv/", "/usr/lib/python"]
