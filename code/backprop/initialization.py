@@ -54,10 +54,10 @@ def initial_parameters(sizes, init="normal", scales=1.0, seeds=0):
     n = len(scales)
     weights = [np.empty((n, n_out, n_in)) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
     biases = [np.zeros((n, n_out)) for n_out in sizes[1:]]
-    unique, which = np.unique(seeds, return_inverse=True)
-    for k, seed in enumerate(unique):  # one generator per distinct seed, not per network
+    unique, which, counts = np.unique(seeds, return_inverse=True, return_counts=True)
+    by_seed = np.split(np.argsort(which, kind="stable"), np.cumsum(counts)[:-1])  # the networks of each seed
+    for seed, nets in zip(unique, by_seed):  # one generator per distinct seed, not per network
         rng = np.random.default_rng(int(seed))
-        nets = which == k
         for layer, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
             std = init_std(init, n_in, n_out, 1.0) * scales[nets]
             weights[layer][nets] = std[:, None, None] * rng.standard_normal((n_out, n_in))

@@ -7,9 +7,12 @@ of all networks are stacked along a leading network axis,
 
     W^l  of shape (n_nets, n_l, n_{l−1}),      b^l  of shape (n_nets, n_l),
 
-and one ``np.matmul`` advances every network by one step. Each network follows
+and a few numpy calls advance every network by one step. Each network follows
 exactly the arithmetic of ``MLP(sizes, ..., seed=s, init=..., scale=...).fit``:
-same initial parameters, same forward pass, same BP1–BP4, same update.
+same initial parameters, same forward pass, same BP1–BP4, same update, the same
+bits. For speed, one step writes into arrays allocated once (:class:`Workspace`),
+and groups of networks train in parallel threads, one per CPU; neither changes a
+number, since no arithmetic mixes networks.
 
 A network whose loss stops being finite is *frozen* the way ``MLP.fit`` stops:
 its parameters are kept as they were, its later losses are NaN, and it is
@@ -37,7 +40,7 @@ from .initialization import INITS, initial_parameters
 from .losses import LOSSES, Loss
 from .mlp import MLP
 
-__all__ = ["BatchResult", "ConvergenceMap", "ENGINE_LOSSES", "MIN_RUNS", "Network", "backward",
+__all__ = ["BatchResult", "ConvergenceMap", "ENGINE_LOSSES", "MIN_RUNS", "Network", "Workspace", "backward",
            "convergence_map", "fit_one", "forward", "initial_parameters", "losses_of", "train_many"]
 
 # The engine trains networks whose output is elementwise (every activation but softmax),
@@ -86,12 +89,13 @@ class Network:
 # z^l and a^l (n_nets, m, n_l); X and Y, shared by all networks, are (m, n_0) and (m, n_L).
 #
 # Every network's numbers must be those MLP.fit computes, bit for bit (the book's stored
-# results are compared bit for bit with a recomputation). The products below therefore keep
-# the floating-point operations of ``np.matmul`` on each network's matrices, whose rounding
-# is that of the BLAS kernel (with fused multiply-adds): they are computed by matmul, by one
-# large matmul over all networks where that gives the same bits, or, for a sum of one term,
-# by a plain product. Everything else is elementwise, written in place into preallocated
-# arrays (a :class:`Workspace`), with the operations of the activations and losses modules.
+# results are compared bit for bit with a recomputation). The matrix products therefore stay
+# ``np.matmul`` on each network's matrices, whose rounding is that of the BLAS kernel (it
+# fuses multiply-adds, so an elementwise sum of products would round differently); only the
+# products with the shared X (forward and BP4 of the first layer) become one large matmul
+# over all networks, where this machine's BLAS gives the same bits (checked once per shape).
+# Everything else is elementwise, written in place into preallocated arrays (a
+# :class:`Workspace`) with exactly the operations of the activations and losses modules.
 
 
 class Workspace:
@@ -120,7 +124,7 @@ class Workspace:
 # σ(z) and σ′(z) from a = σ(z), written into ``out``, with exactly the floating-point
 # operations of the functions in activations.py (which allocate their results).
 def _sigmoid_into(z, out, scratch, mask):
-    e = np.exp(np.negative(np.abs(z, out=scratch), out=scratch), out=scratch)  # e^{−|z|}, in (0, 1]
+    e = np.exp(np.copysign(z, -1.0, out=scratch), out=scratch)  # e^{−|z|}, in (0, 1]
     np.add(e, 1.0, out=out)                                           # 1 + e
     np.maximum(e, np.greater_equal(z, 0.0, out=mask), out=e)  # 1 where z ≥ 0 (as e ≤ 1), else e
     np.divide(e, out, out=out)                                # 1 / (1 + e) where z ≥ 0, else e / (1 + e)
@@ -178,7 +182,7 @@ def _one_matmul_is_exact(kind: str, n: int, m: int, n_in: int, n_out: int) -> bo
 
 
 def _forward_side_by_side(X, W, buffer, b=None):
-    """X W_iᵀ (+ b_i) for every network i as one matmul: X (m, n_in) @ [W_1ᵀ | W_2ᵀ | …]; a (n, m, n_out) view."""
+    """X W_iᵀ (+ b_i) for all networks i as one matmul, X @ [W_1ᵀ | W_2ᵀ | …]; a (n, m, n_out) view."""
     n, n_out, n_in = W.shape
     np.matmul(X, W.reshape(n * n_out, n_in).T, out=buffer)
     if b is not None:
@@ -232,7 +236,7 @@ def forward(net: Network, weights, biases, X, work: Workspace | None = None):
         z = work.zs[layer]
         _weighted_input(a, W, b, z, work)                               # z^l = W^l a^{l−1} + b^l
         a = work.activations[layer + 1]
-        _IN_PLACE[sigma][0](z, a, work.scratch[layer], work.masks[layer])  # a^l = σ(z^l)
+        _IN_PLACE[sigma][0](z, a, work.scratch[layer], work.masks[layer])   # a^l = σ(z^l)
     return work.zs, [X] + work.activations[1:]
 
 
@@ -272,7 +276,7 @@ def backward(net: Network, weights, zs, activations, Y, work: Workspace | None =
             _gradient_side_by_side(delta, a_prev, work.deltas_transposed, work.dWs[layer])
         else:
             np.matmul(delta.transpose(0, 2, 1), a_prev, out=work.dWs[layer])
-        if layer > 0:                                                    # BP2: δ^{l−1} = (W^lᵀ δ^l) ⊙ σ′(z^{l−1})
+        if layer > 0:                                   # BP2: δ^{l−1} = (W^lᵀ δ^l) ⊙ σ′(z^{l−1})
             np.matmul(delta, weights[layer], out=work.deltas[layer - 1])
             _times_sigma_prime(net, layer - 1, work, zs, activations)
     return work.dWs, work.dbs
@@ -326,14 +330,19 @@ class BatchResult:
 
 
 # ----- the batched trainer ----------------------------------------------------------------
-# At least this many networks per thread: below it, starting threads costs more than it saves.
-MIN_NETS_PER_THREAD = 256
+# At least this many networks per thread: with fewer, handing the GIL back and forth between
+# threads costs more than the second core saves (measured on the book's 2-core machine).
+MIN_NETS_PER_THREAD = 1000
+# At most this many threads; None: one per CPU this process may use.
+THREADS = None
 
 
 def _split(n: int):
-    """(start, stop) of the groups of networks trained in parallel: one per CPU, as equal as can be."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    k = max(1, min(cpus, n // MIN_NETS_PER_THREAD))
+    """(start, stop) of the groups of networks trained in parallel: one per thread, as equal as can be."""
+    threads = THREADS
+    if threads is None:
+        threads = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    k = max(1, min(threads, n // MIN_NETS_PER_THREAD))
     bounds = [n * i // k for i in range(k + 1)]
     return list(zip(bounds[:-1], bounds[1:]))
 
@@ -511,6 +520,25 @@ def convergence_map(sizes, lrs, scales, n_seeds, epochs, X, Y, init="normal", ac
 
 
 # ----- the fast path for one network ------------------------------------------------------
+# The tape's steps for each activation: σ(z) into a, and δ ⊙= σ′(z) with σ′ from a = σ(z).
+# ``one`` and ``zero`` are arrays of ones and zeros shaped like z (faster than Python scalars).
+_TAPE_ACTIVATE = {
+    ACTIVATIONS["sigmoid"]: lambda z, a, one, zero: [  # σ(z) = 1 / (1 + e^{−z}); e^{−z} = inf gives exactly 0
+        (np.negative, (z, a)), (np.exp, (a, a)), (np.add, (a, one, a)), (np.divide, (one, a, a))],
+    ACTIVATIONS["tanh"]: lambda z, a, one, zero: [(np.tanh, (z, a))],
+    ACTIVATIONS["relu"]: lambda z, a, one, zero: [(partial(np.maximum, out=a), (z, zero))],  # out= as keyword here
+    ACTIVATIONS["identity"]: lambda z, a, one, zero: [(np.copyto, (a, z))],
+}
+_TAPE_TIMES_PRIME = {
+    ACTIVATIONS["sigmoid"]: lambda z, a, d, t, one, zero: [
+        (np.subtract, (one, a, t)), (np.multiply, (t, a, t)), (np.multiply, (d, t, d))],
+    ACTIVATIONS["tanh"]: lambda z, a, d, t, one, zero: [
+        (np.multiply, (a, a, t)), (np.subtract, (one, t, t)), (np.multiply, (d, t, d))],
+    ACTIVATIONS["relu"]: lambda z, a, d, t, one, zero: [(np.greater, (z, zero, t)), (np.multiply, (d, t, d))],
+    ACTIVATIONS["identity"]: lambda z, a, d, t, one, zero: [],
+}
+
+
 class _OneNet:
     """Preallocated arrays for full-batch descent on one network, and the step as a tape.
 
@@ -521,7 +549,8 @@ class _OneNet:
     ∂L/∂b together, and the update is one ``P −= G``; δ already carries the factor η/m.
     Every array a ufunc writes is contiguous (strided outputs are several times slower
     for arrays this small). One step is a fixed list (a *tape*) of numpy calls into
-    preallocated arrays, built once and replayed.
+    preallocated arrays, built once and replayed. ``acts`` are the layers'
+    :class:`~backprop.activations.Activation` objects, ``loss`` the :class:`~backprop.losses.Loss`.
     """
 
     def __init__(self, sizes, X, Y, acts, loss):
@@ -549,24 +578,11 @@ class _OneNet:
         self.W_T = [np.empty((n_in, n_out)) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
 
         def activate(layer):
-            name, z, a, one = acts[layer], zs[layer], As[layer], ones[layer]
-            if name == "sigmoid":  # σ(z) = 1 / (1 + e^{−z}); e^{−z} = inf gives exactly 0
-                return [(np.negative, (z, a)), (np.exp, (a, a)), (np.add, (a, one, a)), (np.divide, (one, a, a))]
-            if name == "tanh":
-                return [(np.tanh, (z, a))]
-            if name == "relu":
-                return [(partial(np.maximum, out=a), (z, zeros[layer]))]  # out= as keyword here
-            return [(np.copyto, (a, z))]
+            return _TAPE_ACTIVATE[acts[layer]](zs[layer], As[layer], ones[layer], zeros[layer])
 
         def times_prime(layer):  # delta ⊙= σ′(z), σ′ from a = σ(z) as in activations.py
-            name, z, a, d, t, one = acts[layer], zs[layer], As[layer], deltas[layer], tmps[layer], ones[layer]
-            if name == "sigmoid":
-                return [(np.subtract, (one, a, t)), (np.multiply, (t, a, t)), (np.multiply, (d, t, d))]
-            if name == "tanh":
-                return [(np.multiply, (a, a, t)), (np.subtract, (one, t, t)), (np.multiply, (d, t, d))]
-            if name == "relu":
-                return [(np.greater, (z, zeros[layer], t)), (np.multiply, (d, t, d))]
-            return []
+            return _TAPE_TIMES_PRIME[acts[layer]](zs[layer], As[layer], deltas[layer], tmps[layer], ones[layer],
+                                                  zeros[layer])
 
         self.forward_tape = []
         for layer in range(last + 1):
@@ -574,7 +590,7 @@ class _OneNet:
             self.forward_tape += activate(layer)
         tape = list(self.forward_tape)
         tape.append((np.subtract, (self.a_out, Y_T, deltas[last])))        # (a − y): m ∂L/∂a
-        if loss == "mse":
+        if not loss.delta_is_a_minus_y:
             tape += times_prime(last)                                      # BP1
         tape.append((np.multiply, (deltas[last], self.eta_over_m, deltas[last])))
         for layer in range(last, -1, -1):
@@ -641,9 +657,8 @@ def fit_one(sizes, X, Y, lr, epochs, scale=1.0, seed=0, init="normal", activatio
     seeds = per_network(seed, "seed", "seed")
     if max(len(lr), len(scales), len(seeds)) > 1:
         raise ValueError("fit_one trains one network: lr, scale and seed must be single numbers")
-    acts = [activation] * (len(sizes) - 2) + [output_activation]
     weights, biases = initial_parameters(sizes, init, scales, seeds)
-    net = _OneNet(sizes, X, Y, acts, loss)
+    net = _OneNet(sizes, X, Y, spec.activations, spec.loss)
     m, n_out = Y.shape
     # the output layer before each step, samples as columns; z only for BCE's loss
     a_hist = np.empty((epochs + 1, n_out, m))

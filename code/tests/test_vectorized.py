@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 import backprop as bp
-from backprop.vectorized import convergence_map, fit_one, initial_parameters, train_many
+import backprop.vectorized as vectorized
+from backprop.activations import ACTIVATIONS
+from backprop.vectorized import Network, backward, convergence_map, fit_one, forward, initial_parameters, train_many
 
 X, Y = bp.xor()
 
@@ -43,12 +45,12 @@ def test_grid_matches_MLP_fit_network_by_network(kw):
     r = train_many(sizes, X, Y, lrs, epochs, scales, seeds, **kw)
     nets, curves = fit_each(sizes, lrs, scales, seeds, epochs, **kw)
     assert r.losses.shape == (len(grid), epochs)
-    np.testing.assert_allclose(r.losses, curves, rtol=1e-12, atol=1e-15)
+    assert np.array_equal(r.losses, curves)  # the same arithmetic: the same bits
     for i, net in enumerate(nets):
         for W, w in zip(r.weights + r.biases, net.weights + net.biases):
-            np.testing.assert_allclose(W[i], w, rtol=1e-12, atol=1e-14)
+            assert np.array_equal(W[i], w)
         out = net.forward(X)
-        np.testing.assert_allclose(r.outputs[i], out, rtol=1e-12, atol=1e-14)
+        assert np.array_equal(r.outputs[i], out)
         assert r.solved[i] == bp.solved(out, Y)
         np.testing.assert_allclose(r.network(i).forward(X), out)
 
@@ -96,17 +98,21 @@ def test_scalars_are_shared_by_all_networks():
     {"lr": 10.0, "scale": 0.5, "seed": 9, "init": "he"},
     {"lr": 1.0, "scale": 1.0, "seed": 2, "activation": "tanh", "output_activation": "sigmoid", "loss": "bce"},
     {"lr": 0.2, "scale": 1.0, "seed": 1, "activation": "relu", "output_activation": "identity"},
+    {"lr": 0.5, "scale": 1.0, "seed": 3, "activation": "relu", "output_activation": "sigmoid", "loss": "bce"},
+    {"lr": 2.0, "scale": 1.0, "seed": 5, "activation": "sigmoid", "loss": "bce"},
 ])
 @pytest.mark.parametrize("sizes", [[2, 4, 1], [2, 3, 3, 1]])
 def test_fit_one_agrees_with_MLP_fit(kw, sizes):
+    # fit_one is a specialisation (parameters as [W | b] blocks, another σ formula): the same
+    # arithmetic up to rounding, so 1e-12 relative; atol only for values that reach ~0
     kw = dict(kw)
     lr, scale, seed = kw.pop("lr"), kw.pop("scale"), kw.pop("seed")
     net = bp.MLP(sizes, scale=scale, seed=seed, **kw)
     curve = net.fit(X, Y, lr, 1500)
     r = fit_one(sizes, X, Y, lr, 1500, scale, seed, **kw)
-    np.testing.assert_allclose(r.losses[0], curve, rtol=1e-9, atol=1e-14)
+    np.testing.assert_allclose(r.losses[0], curve, rtol=1e-12, atol=1e-18)
     for W, w in zip(r.weights + r.biases, net.weights + net.biases):
-        np.testing.assert_allclose(W[0], w, rtol=1e-8, atol=1e-12)
+        np.testing.assert_allclose(W[0], w, rtol=1e-12, atol=1e-15)
     assert r.solved[0] == bp.solved(net.forward(X), Y)
     b = train_many(sizes, X, Y, lr, 1500, scale, seed, **kw)
     assert r.solved_epoch[0] == b.solved_epoch[0]
@@ -181,3 +187,77 @@ def test_bad_input_to_the_other_entry_points():
         convergence_map([2, 4, 1], [1.0], [1.0], 2, 5, X, Y, max_nets_per_call=0)
     with pytest.raises(ValueError, match="network index"):
         train_many([2, 4, 1], X, Y, 1.0, 1).network(3)
+
+
+# ----- the engine's fast pieces compute exactly what the plain formulas compute ------------
+def plain_forward(net, weights, biases, X):
+    """z = W a + b and a = σ(z) with one np.matmul per layer and fresh arrays: the reference."""
+    zs, activations = [], [X]
+    for sigma, W, b in zip(net.activations, weights, biases):
+        zs.append(np.matmul(activations[-1], W.transpose(0, 2, 1)) + b[:, None, :])
+        activations.append(sigma.f(zs[-1]))
+    return zs, activations
+
+
+def plain_backward(net, weights, zs, activations, Y):
+    """BP1–BP4 with np.matmul, the Loss object and the Activation objects: the reference."""
+    delta = net.loss.output_delta(net.activations[-1], zs[-1], activations[-1], Y)
+    dWs, dbs = [None] * len(weights), [None] * len(weights)
+    for layer in range(len(weights) - 1, -1, -1):
+        dbs[layer] = delta.sum(axis=1)
+        dWs[layer] = np.matmul(delta.transpose(0, 2, 1), activations[layer])
+        if layer > 0:
+            sigma = net.activations[layer - 1]
+            delta = np.matmul(delta, weights[layer]) * sigma.prime_from_output(zs[layer - 1], activations[layer])
+    return dWs, dbs
+
+
+@pytest.mark.parametrize("m", [4, 9])
+@pytest.mark.parametrize("sizes", [[2, 2, 1], [2, 1, 1], [2, 4, 1], [2, 8, 1], [2, 4, 4, 1], [3, 5, 2], [1, 3, 1]])
+@pytest.mark.parametrize("kw", [{}, {"activation": "tanh", "output_activation": "identity"},
+                                {"activation": "relu", "output_activation": "sigmoid", "loss": "bce"}])
+def test_forward_and_backward_are_bit_identical_to_the_plain_formulas(sizes, kw, m):
+    rng = np.random.default_rng(sum(sizes) + m)
+    net = Network.checked(sizes, **kw)
+    n = 300
+    Xr, Yr = rng.standard_normal((m, sizes[0])), rng.random((m, sizes[-1]))
+    weights, biases = initial_parameters(sizes, "normal", rng.uniform(0.1, 5.0, n), np.arange(n))
+    zs, activations = forward(net, weights, biases, Xr)
+    ref_zs, ref_activations = plain_forward(net, weights, biases, Xr)
+    assert all(np.array_equal(a, b) for a, b in zip(zs + activations, ref_zs + ref_activations))
+    dWs, dbs = backward(net, weights, zs, activations, Yr)
+    ref_dWs, ref_dbs = plain_backward(net, weights, ref_zs, ref_activations, Yr)
+    assert all(np.array_equal(a, b) for a, b in zip(dWs + dbs, ref_dWs + ref_dbs))
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "identity"])
+def test_the_engines_sigma_and_sigma_prime_are_those_of_the_activations_module(name):
+    # a 1-1-1 network with W = 1, b = 0 has z^1 = x: feed it every kind of number
+    rng = np.random.default_rng(0)
+    z = np.concatenate([rng.standard_normal(4000) * 10.0 ** rng.integers(-8, 4, 4000),
+                        [0.0, -0.0, 1e-300, -1e-300, 700.0, -700.0, 800.0, -800.0, np.inf, -np.inf, np.nan]])
+    net = Network.checked([1, 1, 1], name, "identity")
+    weights, biases = [np.ones((1, 1, 1))] * 2, [np.zeros((1, 1))] * 2
+    with np.errstate(all="ignore"):
+        zs, activations = forward(net, weights, biases, z[:, None])
+        assert np.array_equal(zs[0][0, :, 0], z, equal_nan=True)
+        assert np.array_equal(activations[1][0, :, 0], ACTIVATIONS[name].f(z), equal_nan=True)
+        Yz = np.zeros((z.size, 1))
+        dWs, dbs = backward(net, weights, zs, activations, Yz)
+        ref_dWs, ref_dbs = plain_backward(net, weights, *plain_forward(net, weights, biases, z[:, None]), Yz)
+    assert all(np.array_equal(a, b, equal_nan=True) for a, b in zip(dWs + dbs, ref_dWs + ref_dbs))
+
+
+def test_the_split_into_threads_does_not_change_a_bit(monkeypatch):
+    lrs, scales, seeds = np.tile([0.5, 3.0, 50.0], 7), np.repeat([0.5, 1.0, 3.0], 7), np.arange(21)
+    kw = {"activation": "relu", "output_activation": "identity"}
+    monkeypatch.setattr(vectorized, "THREADS", 1)
+    whole = train_many([2, 4, 1], X, Y, lrs, 300, scales, seeds, **kw)
+    monkeypatch.setattr(vectorized, "THREADS", 3)
+    monkeypatch.setattr(vectorized, "MIN_NETS_PER_THREAD", 5)  # 3 threads of 7 networks
+    parts = train_many([2, 4, 1], X, Y, lrs, 300, scales, seeds, **kw)
+    assert whole.diverged.any() and not whole.diverged.all()
+    for field in ("weights", "biases", "losses", "outputs", "solved", "solved_epoch", "diverged", "diverged_epoch"):
+        a, b = getattr(whole, field), getattr(parts, field)
+        assert all(np.array_equal(u, v, equal_nan=True) for u, v in zip(a, b)) if isinstance(a, list) \
+            else np.array_equal(a, b, equal_nan=a.dtype.kind == "f")

@@ -18,8 +18,7 @@ from importlib import resources
 import numpy as np
 
 from .._checks import per_network, whole_number, whole_numbers
-from ..activations import sigmoid
-from ..vectorized import train_many
+from ..vectorized import Network, forward, train_many
 from ..data import xor
 from ..book.labels import check_lang, label
 
@@ -54,14 +53,6 @@ class ExplorerData:
     solved_epoch: np.ndarray
 
 
-def _forward_many(weights, biases, P):
-    """Sigmoid network outputs for many networks: weights[l] (n, n_l, n_{l−1}), P (k, 2) → (n, k)."""
-    A = np.broadcast_to(P, (weights[0].shape[0],) + P.shape)
-    for W, b in zip(weights, biases):
-        A = sigmoid(np.matmul(A, np.swapaxes(W, 1, 2)) + b[:, None, :])
-    return A[..., 0]
-
-
 def precompute(lrs, scales, seeds=(0, 1, 2), epochs=2000, hidden=4) -> ExplorerData:
     """Train a 2-hidden-1 sigmoid network on XOR for every (η, scale, seed); weights and biases ~ N(0, scale²)."""
     lrs = per_network(lrs, "lrs", "positive")
@@ -81,7 +72,8 @@ def precompute(lrs, scales, seeds=(0, 1, 2), epochs=2000, hidden=4) -> ExplorerD
     G1, G2 = np.meshgrid(g, g)
     P = np.column_stack([G1.ravel(), G2.ravel()])
     with np.errstate(all="ignore"):
-        fields = _forward_many(r.weights, r.biases, P)
+        net = Network.checked([2, hidden, 1], "sigmoid", loss="mse")
+        fields = forward(net, r.weights, r.biases, P)[1][-1][..., 0]  # a^L over the plane, (n, GRID²)
     status = np.where(r.diverged, 2, np.where(r.solved, 1, 0))
     return ExplorerData(lrs, scales, seeds, epochs, hidden, curve_epochs + 1,
                         curves.reshape(shape + (-1,)), r.outputs[:, :, 0].reshape(shape + (4,)),

@@ -20,7 +20,7 @@ import numpy as np
 from .._checks import (as_matrix, choice, non_negative_int, per_network, positive_number,
                        seed as check_seed, whole_number)
 from ..initialization import initial_parameters
-from ..vectorized import Network, backward, forward, losses_of
+from ..vectorized import Network, Workspace, backward, forward, losses_of
 from ..book.claims import fraction_text
 from ..data import solved_rows
 from ..optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
@@ -175,15 +175,16 @@ def _run_stacked(optimizer, weights, biases, X, Y, net: Network, epochs):
     optimizer.reset()
     solved_epoch = np.full(n, -1)
     solved_at = np.zeros((n, epochs + 1), dtype=bool)
+    work = Workspace(net, n, X.shape[0])  # the arrays of one step, reused every epoch
     for epoch in range(epochs + 1):
-        zs, activations = forward(net, weights, biases, X)
+        zs, activations = forward(net, weights, biases, X, work)
         losses[:, epoch] = losses_of(net, zs, activations, Y)
         solved_at[:, epoch] = solved_rows(activations[-1], Y)
         first = (solved_epoch < 0) & solved_at[:, epoch]
         solved_epoch[first] = epoch
         if epoch == epochs:
             break
-        dWs, dbs = backward(net, weights, zs, activations, Y)
+        dWs, dbs = backward(net, weights, zs, activations, Y, work)
         optimizer.step(params, list(dWs) + list(dbs))
     return losses, activations[-1], solved_epoch, solved_at
 
