@@ -169,6 +169,16 @@ def per_network(value, name: str, kind: str) -> np.ndarray:
     flat = arr.reshape(-1)
     if flat.size == 0:
         raise ValueError(f"{name} must hold at least one value (one per network)")
+    numeric = np.asarray(value)
+    if numeric.dtype.kind in "iu" or (kind == "positive" and numeric.dtype.kind == "f"):
+        # an array of numbers (thousands of networks): the same checks, without a loop in Python
+        numeric = numeric.reshape(-1)
+        if kind == "seed" and not (numeric >= 0).all():
+            raise ValueError(f"{name} must be whole numbers >= 0; got {numeric[numeric < 0][0]!r}")
+        if kind == "positive" and not (np.isfinite(numeric) & (numeric > 0)).all():
+            bad = numeric[~(np.isfinite(numeric) & (numeric > 0))][0]
+            raise ValueError(f"{name} must be finite numbers > 0; got {bad!r}")
+        return numeric.astype(np.int64 if kind == "seed" else np.float64)
     for v in flat:
         if kind == "seed":
             if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Integral) or v < 0:

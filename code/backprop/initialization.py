@@ -56,11 +56,15 @@ def initial_parameters(sizes, init="normal", scales=1.0, seeds=0):
     biases = [np.zeros((n, n_out)) for n_out in sizes[1:]]
     unique, which, counts = np.unique(seeds, return_inverse=True, return_counts=True)
     by_seed = np.split(np.argsort(which, kind="stable"), np.cumsum(counts)[:-1])  # the networks of each seed
+    shapes = list(zip(sizes[:-1], sizes[1:]))
+    stds = [init_std(init, n_in, n_out, 1.0) * scales for n_in, n_out in shapes]  # per layer, per network
     for seed, nets in zip(unique, by_seed):  # one generator per distinct seed, not per network
         rng = np.random.default_rng(int(seed))
-        for layer, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-            std = init_std(init, n_in, n_out, 1.0) * scales[nets]
-            weights[layer][nets] = std[:, None, None] * rng.standard_normal((n_out, n_in))
+        if len(nets) == 1:
+            nets = nets[0]  # one network: plain indexing, the same products
+        for layer, (n_in, n_out) in enumerate(shapes):
+            std = stds[layer][nets]
+            weights[layer][nets] = np.multiply.outer(std, rng.standard_normal((n_out, n_in)))
             if init == "normal":
-                biases[layer][nets] = scales[nets][:, None] * rng.standard_normal(n_out)
+                biases[layer][nets] = np.multiply.outer(scales[nets], rng.standard_normal(n_out))
     return weights, biases

@@ -368,3 +368,19 @@ def _symbolic(name):
 def test_public_functions_name_the_bad_argument(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("kw, message", [
+    ({"lrs": np.array([1.0, np.nan, 2.0])}, r"lrs must be finite numbers > 0"),
+    ({"lrs": np.array([1.0, 0.0])}, r"lrs must be finite numbers > 0"),
+    ({"scales": np.array([1, -2])}, r"scales must be finite numbers > 0"),
+    ({"seeds": np.array([0, -1])}, r"seeds must be whole numbers >= 0"),
+    ({"seeds": np.array([0.0, 1.7])}, r"seeds must be whole numbers >= 0"),
+    ({"seeds": np.array([True, False])}, r"seeds must be whole numbers >= 0"),
+])
+def test_per_network_arrays_are_checked_entry_by_entry(kw, message):
+    X, Y = bp.xor()
+    args = {"lrs": 1.0, "scales": 1.0, "seeds": 0}
+    args.update(kw)
+    with pytest.raises(ValueError, match=message):
+        bp.train_many([2, 2, 1], X, Y, args["lrs"], 3, args["scales"], args["seeds"])
