@@ -13,7 +13,9 @@ way to take back a registered script. What is public is the page's template
 context: the ``html-page-context`` event hands each page's context to
 extensions, and ``script_files`` is one of the documented template variables.
 So each page's ``script_files`` is given a copy without thebe's scripts;
-nothing registered with Sphinx is changed.
+nothing registered with Sphinx is changed. The same copy also leaves out the
+ipywidgets state MyST-NB embeds, which no script of these pages reads (no widget
+manager is loaded: ``nb_ipywidgets_js`` is empty in ``_config.yml``).
 """
 
 from __future__ import annotations
@@ -26,12 +28,25 @@ def _is_thebe(script) -> bool:
     return "thebe" in str(filename or "") or "THEBE_JS_URL" in str(body or "")
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def _is_widget_state(script) -> bool:
+    """The saved state of a notebook's ipywidgets, which MyST-NB embeds as an inline script."""
+    return getattr(script, "attributes", {}).get("type") == WIDGET_STATE
+
+
 def drop_thebe(app, pagename, templatename, context, doctree):
-    if app.config.thebe_config.get("always_load"):
-        return  # someone turned Live Code on deliberately: leave it
     scripts = context.get("script_files")
-    if scripts:
-        context["script_files"] = [js for js in scripts if not _is_thebe(js)]
+    if not scripts:
+        return
+    if not app.config.thebe_config.get("always_load"):  # unless Live Code was turned on deliberately
+        scripts = [js for js in scripts if not _is_thebe(js)]
+    # MyST-NB embeds the widget state of an executed notebook (chapter 7: 140 KB) for a widget
+    # manager to read; with nb_ipywidgets_js empty no page loads one, so nothing would read it.
+    if not app.config.nb_ipywidgets_js:
+        scripts = [js for js in scripts if not _is_widget_state(js)]
+    context["script_files"] = scripts
 
 
 def setup(app):

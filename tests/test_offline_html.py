@@ -85,11 +85,12 @@ def test_the_detector_itself(url, expected):
 @pytest.mark.book
 def test_no_live_widget_is_rendered_without_a_kernel(built_html):
     """A live ipywidget in static HTML shows sliders that move nothing: pages use snapshots
-    or no-kernel explorers instead, and load no widget manager."""
+    or no-kernel explorers instead, and load no widget manager, nor the widget state only a manager reads."""
     offenders = []
     for page in html_pages():
         text = page.read_text(encoding="utf-8")
-        if "application/vnd.jupyter.widget-view+json" in text or "embed-amd.js" in text:
+        if ("application/vnd.jupyter.widget-view+json" in text or "embed-amd.js" in text
+                or "application/vnd.jupyter.widget-state+json" in text):  # state no script would read
             offenders.append(str(page.relative_to(HTML)))
     assert not offenders, offenders
 
