@@ -282,3 +282,51 @@ def median_training_ms(page, runs=20, epochs=EPOCHS):
 def test_speed(engine):
     print(f"\nJS engine, 2-4-1 x {EPOCHS} epochs in headless Chromium: median "
           f"{median_training_ms(engine):.1f} ms over 20 runs (target <= 15 ms)")
+
+
+TRACE_SETTINGS = [dict(sizes=[2, 2, 1], activation="sigmoid", loss="mse", init="normal", seed=0),
+                  dict(sizes=[2, 5, 3, 1], activation="tanh", outputActivation="sigmoid", loss="bce",
+                       init="xavier", seed=7, scale=2.0),
+                  dict(sizes=[3, 6, 6, 6, 2], activation="relu", outputActivation="identity", loss="mse",
+                       init="he", seed=11, X=[[0.5, -1, 2], [1, 1, 0], [-0.3, 0.2, 0.9]],
+                       Y=[[1, 0], [0, 1], [0.5, 0.5]])]
+
+
+@pytest.mark.parametrize("setting", TRACE_SETTINGS, ids=lambda s: "-".join(map(str, s["sizes"])))
+def test_trace_equals_mlps_forward_trace_deltas_and_backward(engine, setting):
+    """``backpropBook.trace`` keeps what MLP.forward_trace, MLP.deltas and MLP.backward return."""
+    js = engine.evaluate("(s) => backpropBook.trace(s)", setting)
+    X = np.array(setting.get("X", xor()[0]), dtype=float)
+    Y = np.array(setting.get("Y", xor()[1]), dtype=float)
+    net = backprop.MLP(setting["sizes"], activation=setting["activation"],
+                       output_activation=setting.get("outputActivation"), loss=setting["loss"],
+                       init=setting["init"], scale=setting.get("scale", 1.0), seed=setting["seed"])
+    zs, acts = net.forward_trace(X)
+    deltas = net.deltas(zs, acts, Y)
+    dWs, dbs = net.backward(zs, acts, Y)
+    close = dict(rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(js["loss"], net.loss_from_output(zs[-1], acts[-1], Y), **close)
+    for name, ours, theirs in [("zs", js["zs"], zs), ("activations", js["activations"], acts),
+                               ("deltas", js["deltas"], deltas), ("gradWeights", js["gradWeights"], dWs),
+                               ("gradBiases", js["gradBiases"], dbs)]:
+        assert len(ours) == len(theirs), name
+        for l, (a, b) in enumerate(zip(ours, theirs)):
+            np.testing.assert_allclose(np.array(a), b, **close, err_msg=f"{name}[{l}]")
+    # the same again from explicit parameters, and with a given output error instead of BP1
+    delta_out = np.linspace(-1, 1, Y.size).reshape(Y.shape)
+    again = engine.evaluate("""([s, w, b, d]) => backpropBook.trace(Object.assign({}, s,
+        {weights: w, biases: b, deltaOut: d, Y: null}))""",
+        [setting, [W.tolist() for W in net.weights], [b.tolist() for b in net.biases], delta_out.tolist()])
+    for l, (a, b) in enumerate(zip(again["deltas"], net.deltas(zs, acts, None, delta_out=delta_out))):
+        np.testing.assert_allclose(np.array(a), b, **close, err_msg=f"deltas[{l}] from delta_out")
+
+
+def test_trace_refuses_bad_parameters_by_name(engine):
+    bad = {"weights": dict(weights=[[[1, 2]]], biases=[[0]]),
+           "biases": dict(weights=[[[1, 2], [3, 4]], [[1, 2]]], biases=[[0, 0]]),
+           "deltaOut": dict(X=[[0, 0]], deltaOut=[[1, 2]]),
+           "Y": dict(X=[[0, 0]], Y=None, deltaOut=None)}
+    messages = engine.evaluate("""(bad) => Object.fromEntries(Object.entries(bad).map(([k, s]) => {
+        try { backpropBook.trace(s); return [k, null]; } catch (e) { return [k, e.message]; } }))""", bad)
+    for field, message in messages.items():
+        assert message is not None and field in message, (field, message)

@@ -317,6 +317,8 @@
   const OPTIMIZERS = ["sgd", "gd", "momentum", "adam"];
   const FIELDS = ["sizes", "activation", "outputActivation", "loss", "init", "scale", "seed", "lr", "epochs",
                   "optimizer", "X", "Y", "beta", "beta1", "beta2", "eps"];
+  const TRACE_FIELDS = ["sizes", "activation", "outputActivation", "loss", "init", "scale", "seed", "X", "Y",
+                        "weights", "biases", "deltaOut"];
 
   const show = (v) => { try { return JSON.stringify(v); } catch (e) { return String(v); } };
   function fail(message) { throw new Error(message); }
@@ -447,12 +449,13 @@
   // ----- training (code/backprop/mlp.py, code/backprop/optimizers.py) --------------------------
   const XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]], XOR_Y = [[0], [1], [1], [0]];  // backprop.data.xor()
 
-  function train(options) {
+  // The settings both entry points share, checked and filled with MLP's defaults.
+  function settings(options, fields, what) {
     if (options === null || typeof options !== "object" || Array.isArray(options)) {
-      fail("train expects one object of settings, e.g. {sizes: [2, 4, 1], lr: 1, epochs: 5000}");
+      fail(`${what} expects one object of settings, e.g. {sizes: [2, 4, 1], lr: 1, epochs: 5000}`);
     }
     for (const key of Object.keys(options)) {
-      if (!FIELDS.includes(key)) fail(`unknown field ${show(key)}; expected some of ${FIELDS.join(", ")}`);
+      if (!fields.includes(key)) fail(`unknown field ${show(key)}; expected some of ${fields.join(", ")}`);
     }
     const get = (key, fallback) => (options[key] == null ? fallback : options[key]);  // null: left out, as None
     const sizes = layerSizes(get("sizes", [2, 4, 1]));
@@ -466,38 +469,33 @@
     const init = oneOf(get("init", "normal"), "init", INITS);
     const scale = positive(get("scale", 1.0), "scale");
     const seed = wholeNumber(get("seed", 0), "seed", 0);
-    if (options.lr == null) fail("lr (the learning rate, a number > 0) is required");
-    if (options.epochs == null) fail("epochs (a whole number >= 0) is required");
-    const lr = positive(options.lr, "lr");
-    const epochs = wholeNumber(options.epochs, "epochs", 0);
-    const optimizer = oneOf(get("optimizer", "sgd"), "optimizer", OPTIMIZERS);
-    const beta = fraction(get("beta", 0.9), "beta");
-    const beta1 = fraction(get("beta1", 0.9), "beta1"), beta2 = fraction(get("beta2", 0.999), "beta2");
-    const eps = positive(get("eps", 1e-8), "eps");
     if (options.X == null && options.Y != null) fail("Y was given without X");
     const X = matrix(get("X", XOR_X), "X", sizes[0]);
     const m = X.length / sizes[0];
-    if (options.Y == null && options.X != null) fail("X was given without Y");
-    const Y = matrix(get("Y", XOR_Y), "Y", sizes[sizes.length - 1], m);
-    if (loss === "bce" && Y.some((v) => v < 0 || v > 1)) {
-      fail(`Y must lie in [0, 1] for loss "bce" (targets are probabilities)`);
+    let Y = null;
+    if (options.Y != null || options.X == null) {
+      Y = matrix(get("Y", XOR_Y), "Y", sizes[sizes.length - 1], m);
+      if (loss === "bce" && Y.some((v) => v < 0 || v > 1)) {
+        fail(`Y must lie in [0, 1] for loss "bce" (targets are probabilities)`);
+      }
     }
-
-    const {weights, biases} = drawParameters(sizes, init, scale, seed);
     const L = sizes.length - 1;
     const codes = sizes.slice(1).map((_, l) => ACTIVATIONS.indexOf(l === L - 1 ? outputActivation : activation));
-    const Z = [], A = [X], D = [], dW = [], db = [], state1 = [], state2 = [];
+    return {get, sizes, activation, outputActivation, loss, init, scale, seed, X, Y, m, L, codes};
+  }
+
+  // One network on one batch: its arrays, and the forward pass, the loss and BP1–BP4 in
+  // MLP's arithmetic order. Weights are n_out × n_in row by row; activations m × n row by row.
+  function network(sizes, codes, weights, biases, X, Y, bce) {
+    const L = sizes.length - 1, m = X.length / sizes[0];
+    const Z = [], A = [X], D = [], dW = [], db = [];
     for (let l = 0; l < L; l++) {
       Z.push(new Float64Array(m * sizes[l + 1]));
       A.push(new Float64Array(m * sizes[l + 1]));
       D.push(new Float64Array(m * sizes[l + 1]));
       dW.push(new Float64Array(weights[l].length));
       db.push(new Float64Array(biases[l].length));
-      state1.push([new Float64Array(weights[l].length), new Float64Array(biases[l].length)]);
-      state2.push([new Float64Array(weights[l].length), new Float64Array(biases[l].length)]);
     }
-    const bce = loss === "bce";
-
     // forward: z^l = a^{l−1} W^lᵀ + b^l (sum over k first, then + b), a^l = σ(z^l)
     function forward() {
       for (let l = 0; l < L; l++) {
@@ -525,10 +523,11 @@
       for (let i = 0; i < n; i++) { const d = Ao[i] - Y[i]; s += d * d; }
       return s / (2 * m);
     }
-    // BP1–BP4 into dW, db
-    function backward() {
+    // BP1 (or the given output error deltaOut), BP2, BP3, BP4 into D, dW, db
+    function backward(deltaOut) {
       const Zo = Z[L - 1], Ao = A[L], Do = D[L - 1], code = codes[L - 1];
       for (let i = 0; i < Do.length; i++) {                                    // BP1
+        if (deltaOut) { Do[i] = deltaOut[i]; continue; }
         const difference = (Ao[i] - Y[i]) / m;
         Do[i] = bce || code === IDENTITY ? difference : difference * derivative(code, Zo[i], Ao[i]);
       }
@@ -556,6 +555,29 @@
           }
         }
       }
+    }
+    return {Z, A, D, dW, db, forward, lossValue, backward};
+  }
+
+  function train(options) {
+    const s = settings(options, FIELDS, "train");
+    const {get, sizes, loss, init, scale, seed, X, Y, m, L, codes} = s;
+    if (options.lr == null) fail("lr (the learning rate, a number > 0) is required");
+    if (options.epochs == null) fail("epochs (a whole number >= 0) is required");
+    const lr = positive(options.lr, "lr");
+    const epochs = wholeNumber(options.epochs, "epochs", 0);
+    const optimizer = oneOf(get("optimizer", "sgd"), "optimizer", OPTIMIZERS);
+    const beta = fraction(get("beta", 0.9), "beta");
+    const beta1 = fraction(get("beta1", 0.9), "beta1"), beta2 = fraction(get("beta2", 0.999), "beta2");
+    const eps = positive(get("eps", 1e-8), "eps");
+
+    const {weights, biases} = drawParameters(sizes, init, scale, seed);
+    const net = network(sizes, codes, weights, biases, X, Y, loss === "bce");
+    const {A, dW, db} = net;
+    const state1 = [], state2 = [];
+    for (let l = 0; l < L; l++) {
+      state1.push([new Float64Array(weights[l].length), new Float64Array(biases[l].length)]);
+      state2.push([new Float64Array(weights[l].length), new Float64Array(biases[l].length)]);
     }
     // θ ← θ − Δθ for every parameter array, Δθ as optimizers.py's `direction`
     let t = 0;
@@ -586,13 +608,13 @@
 
     const losses = new Array(epochs).fill(NaN);
     for (let epoch = 0; epoch < epochs; epoch++) {
-      forward();
-      losses[epoch] = lossValue();
+      net.forward();
+      losses[epoch] = net.lossValue();
       if (!Number.isFinite(losses[epoch])) break;   // diverged: stop, the rest stays NaN (MLP.fit)
-      backward();
+      net.backward(null);
       update();
     }
-    forward();
+    net.forward();
     const nOut = sizes[L];
     return {
       losses,
@@ -602,7 +624,49 @@
     };
   }
 
-  const api = {Generator, initialParameters, train, softplus, ACTIVATIONS, LOSSES, INITS, OPTIMIZERS};
+
+  // One forward and one backward pass, everything kept: MLP.forward_trace, MLP.deltas and
+  // MLP.backward in one call. The parameters are `weights` and `biases` (arrays of rows, as
+  // initialParameters returns them) or, left out, the ones init/scale/seed draw. Y may be left
+  // out when `deltaOut` (m × n_L, the output error δ^L to send back instead of BP1) is given.
+  function trace(options) {
+    const s = settings(options, TRACE_FIELDS, "trace");
+    const {get, sizes, loss, init, scale, seed, X, m, L, codes} = s;
+    let {Y} = s;
+    let weights, biases;
+    if (options.weights == null && options.biases == null) {
+      ({weights, biases} = drawParameters(sizes, init, scale, seed));
+    } else {
+      if (options.weights == null || options.biases == null) fail("give both weights and biases, or neither");
+      if (!Array.isArray(options.weights) || options.weights.length !== L) {
+        fail(`weights must list ${L} matrices, one per layer; got ${show(options.weights)}`);
+      }
+      if (!Array.isArray(options.biases) || options.biases.length !== L) {
+        fail(`biases must list ${L} vectors, one per layer; got ${show(options.biases)}`);
+      }
+      weights = options.weights.map((W, l) => matrix(W, `weights[${l}]`, sizes[l], sizes[l + 1]));
+      biases = options.biases.map((b, l) => matrix([b], `biases[${l}]`, sizes[l + 1], 1));
+    }
+    const deltaOut = get("deltaOut", null) === null ? null : matrix(options.deltaOut, "deltaOut", sizes[L], m);
+    if (Y === null && deltaOut === null) fail("Y (the targets) is required unless deltaOut is given");
+    if (Y === null) Y = new Float64Array(m * sizes[L]);
+    const net = network(sizes, codes, weights, biases, X, Y, loss === "bce");
+    net.forward();
+    const value = deltaOut === null ? net.lossValue() : NaN;
+    net.backward(deltaOut);
+    const asRows = (arrays) => arrays.map((a, l) => rows(a, m, sizes[l + 1]));
+    return {
+      loss: value,
+      zs: asRows(net.Z), activations: [rows(X, m, sizes[0])].concat(asRows(net.A.slice(1))),
+      deltas: asRows(net.D),
+      gradWeights: net.dW.map((g, l) => rows(g, sizes[l + 1], sizes[l])),
+      gradBiases: net.db.map((g) => Array.from(g)),
+      weights: weights.map((W, l) => rows(W, sizes[l + 1], sizes[l])),
+      biases: biases.map((b) => Array.from(b)),
+    };
+  }
+
+  const api = {Generator, initialParameters, train, trace, activate: (name, z) => activate(ACTIVATIONS.indexOf(oneOf(name, "activation", ACTIVATIONS)), z), softplus, ACTIVATIONS, LOSSES, INITS, OPTIMIZERS};
   if (typeof module === "object" && module && module.exports) module.exports = api;
   if (root) root.backpropBook = api;
 })(typeof window !== "undefined" ? window : (typeof globalThis !== "undefined" ? globalThis : null));
