@@ -23,13 +23,13 @@ import numpy as np
 import pytest
 
 import backprop
+from backprop.book.explorers import script
 from backprop.data import xor
 from backprop.optimizers import Adam, Momentum, train as train_with
 from browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
-ENGINE = Path(backprop.__file__).resolve().parent / "static" / "engine.js"
 EPOCHS = 5000
 RTOL = 1e-10
 
@@ -52,7 +52,7 @@ def engine_page():
                 route.abort()
 
             page.route("**/*", block)
-            page.add_script_tag(content=ENGINE.read_text(encoding="utf-8"))
+            page.add_script_tag(content=script("engine.js"))  # as the book serves it
             assert page.evaluate("typeof window.backpropBook.train") == "function"
             yield page, requests, errors
         finally:

@@ -23,10 +23,10 @@ from ..initialization import initial_parameters
 from ..vectorized import Network, Workspace, backward, forward, losses_of
 from ..book.claims import fraction_text
 from ..data import solved_rows
-from ..optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
+from ..optimizers import OPTIMIZERS, Momentum, Optimizer, make_optimizer, train
 
 __all__ = ["PLATEAU_TOL", "QUADRATIC_LAMBDAS", "XorSweep", "best_digits_lr", "best_lr", "bracketed",
-           "digits_curves", "digits_figure", "digits_sweep", "digits_table", "diverged", "plateau_pattern",
+           "digits_curves", "digits_figure", "digits_sweep", "digits_table", "diverged", "live_explorer", "plateau_pattern",
            "quadratic_grad", "quadratic_loss", "quadratic_path", "solved_vs_epochs_figure", "valley_figure",
            "xor_curves_figure", "xor_sweep", "xor_sweep_table"]
 
@@ -107,6 +107,95 @@ def valley_figure(paths: dict, lang: str, lams=QUADRATIC_LAMBDAS, title_key: str
     axes[0].set_ylabel("θ₂")
     fig.suptitle(label(title_key, lang).format(l1=f"{lams[0]:g}", l2=f"{lams[1]:g}"))
     return fig
+
+
+# ----- the live explorer of the valley (static/explorers/valley.js) -----------------------------------
+# The sliders' values. η of gradient descent and momentum is one slider, so that both stability
+# limits, 2/λ_max and 2(1 + β)/λ_max, stand on one axis; Adam's η works on another scale (its
+# first step moves every coordinate by η), so it has its own.
+VALLEY_LRS = (0.001, 0.002, 0.003, 0.005, 0.007, 0.01, 0.015, 0.019, 0.021, 0.025, 0.03, 0.035, 0.037,
+              0.039, 0.045, 0.06, 0.1, 0.2, 0.3, 0.5)
+VALLEY_ADAM_LRS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0)
+VALLEY_BETA2S = (0.0, 0.5, 0.9, 0.99, 0.999, 0.9999)
+VALLEY_MAX_STEPS = 300
+
+VALLEY_TEXT = {
+    "en": {
+        "eta": "η (gradient descent, momentum)", "beta": "β (momentum)", "adam_eta": "η (Adam)",
+        "beta1": "β₁ (Adam)", "beta2": "β₂ (Adam)", "steps": "steps",
+        "sgd": "gradient descent", "momentum": "momentum", "adam": "Adam",
+        "valley_title": "f(θ) = ½({l1} θ₁² + {l2} θ₂²): start ■, minimum ★",
+        "valley_label": "Contours of the valley with the paths of gradient descent, momentum and Adam",
+        "loss_title": "loss after each step", "step": "step", "loss": "f(θ), log scale",
+        "loss_label": "The loss f after each step, one line per optimizer, on a log scale",
+        "rate_title": "stability: per-step factor, slowest direction", "eta_log": "η (log scale)",
+        "factor": "factor per step",
+        "rate_label": "Per-step factor of gradient descent and momentum against η, with the stability limits",
+        "gd_limit": "2/λmax", "mom_limit": "2(1+β)/λmax", "you": "η", "diverged_mark": "diverged",
+        "below": "below", "at": "exactly at", "above": "above",
+        "status_eta": "η = {eta} is {gd_side} gradient descent's limit 2/λmax = {gd} and {mom_side} "
+                      "momentum's limit 2(1 + β)/λmax = {mom} (β = {beta}).",
+        "status_ok": "{name}: f = {f} after {steps} steps.",
+        "status_rose": "{name}: diverges, f rose from {f0} to {f} in {steps} steps.",
+        "status_overflow": "{name}: diverged at step {k} (f overflowed).",
+        "adam_name": "Adam (η = {eta})",
+    },
+    "zh": {
+        "eta": "η（梯度下降、动量法）", "beta": "β（动量法）", "adam_eta": "η（Adam）",
+        "beta1": "β₁（Adam）", "beta2": "β₂（Adam）", "steps": "步数",
+        "sgd": "梯度下降", "momentum": "动量法", "adam": "Adam",
+        "valley_title": "f(θ) = ½({l1} θ₁² + {l2} θ₂²)：起点 ■，极小值 ★",
+        "valley_label": "山谷的等高线，以及梯度下降、动量法和 Adam 的路径",
+        "loss_title": "每一步之后的损失", "step": "步", "loss": "f(θ)（对数坐标）",
+        "loss_label": "每一步之后的损失 f，每种优化器一条线，对数坐标",
+        "rate_title": "稳定性：最慢方向每步的缩放因子", "eta_log": "η（对数坐标）",
+        "factor": "每步的因子",
+        "rate_label": "梯度下降和动量法每步的缩放因子随 η 的变化，并标出稳定上限",
+        "gd_limit": "2/λmax", "mom_limit": "2(1+β)/λmax", "you": "η", "diverged_mark": "发散",
+        "below": "低于", "at": "正好等于", "above": "高于",
+        "status_eta": "η = {eta}，{gd_side}梯度下降的上限 2/λmax = {gd}，{mom_side}动量法的上限 "
+                      "2(1 + β)/λmax = {mom}（β = {beta}）。",
+        "status_ok": "{name}：{steps} 步后 f = {f}。",
+        "status_rose": "{name}：发散，{steps} 步内 f 从 {f0} 升到 {f}。",
+        "status_overflow": "{name}：在第 {k} 步发散（f 溢出）。",
+        "adam_name": "Adam（η = {eta}）",
+    },
+}
+
+
+def live_explorer(lang: str, start=(-10.0, 1.0), steps: int = 60, lams=QUADRATIC_LAMBDAS, lr: float = 0.01,
+                  beta: float = 0.9, adam_lr: float = 0.5):
+    """The live explorer of the valley for the HTML book (``static/explorers/valley.js``).
+
+    The reader moves η and β of gradient descent and momentum, η, β₁ and β₂ of Adam and the
+    number of steps; the browser recomputes the three paths from ``start`` with the update
+    rules of :mod:`backprop.optimizers`, in the same arithmetic, so they equal
+    :func:`quadratic_path` (tests/test_explorer_valley.py). The sliders start at ``lr``,
+    ``beta``, ``adam_lr`` and ``steps``; ``lr`` and ``adam_lr`` must be values of their sliders.
+    """
+    from ..book.explorers import explorer_block
+    from ..book.labels import check_lang
+
+    lang = check_lang(lang)
+    lams = _lambdas(lams)
+    theta = np.array(start, dtype=np.float64)
+    if theta.shape != (2,) or not np.all(np.isfinite(theta)):
+        raise ValueError(f"start must be a finite point (θ₁, θ₂); got {start!r}")
+    steps = whole_number(steps, "steps", 1)
+    if steps > VALLEY_MAX_STEPS:
+        raise ValueError(f"steps must be at most {VALLEY_MAX_STEPS} (the slider's end); got {steps}")
+    if lr not in VALLEY_LRS:
+        raise ValueError(f"lr must be one of the slider's values {VALLEY_LRS}; got {lr!r}")
+    if adam_lr not in VALLEY_ADAM_LRS:
+        raise ValueError(f"adam_lr must be one of the slider's values {VALLEY_ADAM_LRS}; got {adam_lr!r}")
+    beta = Momentum(0.1, beta).beta  # the package's own check: a number in [0, 1)
+    text = dict(VALLEY_TEXT[lang])
+    text["valley_title"] = text["valley_title"].format(l1=f"{lams[0]:g}", l2=f"{lams[1]:g}")
+    config = {"lams": lams.tolist(), "start": theta.tolist(), "steps": steps, "maxSteps": VALLEY_MAX_STEPS,
+              "lr": float(lr), "lrs": list(VALLEY_LRS), "beta": beta, "adamLr": float(adam_lr),
+              "adamLrs": list(VALLEY_ADAM_LRS), "beta1": 0.9, "beta2": 0.999, "beta2s": list(VALLEY_BETA2S),
+              "eps": 1e-8}
+    return explorer_block("valley", lang, text, config)
 
 
 # ----- XOR over many seeds ----------------------------------------------------------------------

@@ -1,0 +1,258 @@
+"""Every live JavaScript explorer, used the way a reader uses it, in both languages.
+
+Two places:
+
+* a standalone page per explorer (``backprop.book.explorers.standalone_page``, the scripts as
+  served, inline): needs only Chromium, so it runs while the book is being written;
+* the built book: every page that holds an explorer, served on loopback, every request off
+  localhost aborted (``browser.PageWatch``), also at a phone's width (390 px).
+
+On each explorer: every control has an accessible name and is a native, keyboard-operable form
+element; moving each control (a range to its other end by keyboard, another option of a select,
+a click) changes a plot (the canvas pixels) and the status line; a button changes what is shown;
+labels are in the page's language; no console error. The equality of each explorer's numbers with
+the package is tested in ``tests/test_explorer_<name>.py``; the weight of the pages here.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+import backprop.chapters
+from backprop.book.explorers import known_names, names_in, script, script_names, standalone_page
+from browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, serve
+from conftest import HTML, html_pages
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PHONE = 390
+HTML_BUDGET = 150 * 1024      # bytes of a page's HTML (issue 12 §4)
+SCRIPT_BUDGET = 60 * 1024     # bytes of the explorer scripts a page loads
+
+
+def chapter_explorers():
+    """(module name, explorer name) of every chapter module with ``live_explorer``."""
+    found = []
+    for info in pkgutil.iter_modules(backprop.chapters.__path__):
+        module = importlib.import_module(f"backprop.chapters.{info.name}")
+        if hasattr(module, "live_explorer"):
+            found.append((module.__name__, module.live_explorer("en").name))
+    return found
+
+
+EXPLORERS = chapter_explorers()
+
+
+def test_every_shipped_explorer_is_shown_by_a_chapter_module():
+    assert sorted(name for _, name in EXPLORERS) == known_names()
+
+
+@pytest.mark.parametrize("name", known_names())
+def test_the_scripts_of_a_page_fit_the_budget(name):
+    size = sum(len(script(s).encode()) for s in script_names([name]))
+    print(f"{name}: {size / 1024:.1f} KB of explorer scripts")
+    assert size <= SCRIPT_BUDGET, f"{name}: {size} bytes of scripts, budget {SCRIPT_BUDGET}"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def renders(root):
+    return int(root.get_attribute("data-renders") or 0)
+
+
+def wait_render(page, root, before, timeout=15000):
+    page.wait_for_function("([el, n]) => +(el.dataset.renders || 0) > n", arg=[root.element_handle(), before],
+                           timeout=timeout)
+
+
+def snapshot(root):
+    """What the reader sees: each canvas's pixels (hashed), the status line, the other text."""
+    canvases = root.evaluate("""el => [...el.querySelectorAll('canvas')].map(c => c.toDataURL())""")
+    return {"canvases": [hashlib.sha1(c.encode()).hexdigest() for c in canvases],
+            "status": root.locator("[role=status]").first.inner_text() if root.locator("[role=status]").count() else "",
+            "text": root.inner_text()}
+
+
+CONTROLS = "input, select, button, textarea"
+
+
+def check_controls_are_labelled(root):
+    unnamed = root.evaluate(f"""el => [...el.querySelectorAll('{CONTROLS}')].filter(c => {{
+        const name = c.getAttribute('aria-label') || (c.labels && [...c.labels].map(l => l.textContent).join(' '))
+                     || (c.tagName === 'BUTTON' && c.textContent);
+        return !(name && name.trim()) || c.tabIndex < 0 || c.disabled; }}).map(c => c.outerHTML.slice(0, 120))""")
+    assert not unnamed, f"controls without an accessible name, or not reachable by keyboard: {unnamed}"
+
+
+def move(page, root, control):
+    """Move one control the way a reader would; returns a short description."""
+    tag = control.evaluate("c => c.tagName")
+    kind = control.get_attribute("type") or ""
+    key = control.get_attribute("data-key") or tag
+    if tag == "SELECT":
+        options = control.evaluate("c => [...c.options].map(o => o.value)")
+        current = control.input_value()
+        other = next(o for o in options if o != current)
+        control.select_option(other)
+        return f"{key} -> {other}"
+    if kind == "range":
+        at_max = control.evaluate("c => +c.value >= +c.max")
+        control.focus()
+        page.keyboard.press("Home" if at_max else "End")
+        return f"{key} -> {'Home' if at_max else 'End'}"
+    if kind == "checkbox":
+        control.focus()
+        page.keyboard.press("Space")
+        return f"{key} toggled"
+    if kind == "number":
+        value = float(control.input_value() or 0)
+        control.fill(repr(round(value * 0.5 + 0.25, 6)))
+        return f"{key} -> {value * 0.5 + 0.25}"
+    control.focus()
+    page.keyboard.press("Enter")   # a button, by keyboard
+    return f"{key} pressed"
+
+
+def exercise(page, root, lang):
+    """Every check of the module docstring on one explorer root (a Playwright locator)."""
+    page.wait_for_function("el => +(el.dataset.renders || 0) >= 1", arg=root.element_handle(), timeout=20000)
+    check_controls_are_labelled(root)
+    first = snapshot(root)
+    assert first["canvases"], "the explorer draws nothing"
+    assert first["status"].strip(), "the explorer has no status line"
+    if lang == "zh":
+        assert CJK.search(first["text"]), "a Chinese page's explorer shows no Chinese"
+    else:
+        assert not CJK.search(first["text"]), f"an English page's explorer shows Chinese: {first['text'][:200]}"
+    problems = []
+    for i in range(root.locator(CONTROLS).count()):
+        control = root.locator(CONTROLS).nth(i)
+        if not control.is_visible():
+            continue
+        before, count = snapshot(root), renders(root)
+        is_button = control.evaluate("c => c.tagName === 'BUTTON'")
+        what = move(page, root, control)
+        wait_render(page, root, count)
+        if is_button:
+            page.wait_for_timeout(400)   # a play button animates: let it run a little
+        after = snapshot(root)
+        drew = after["canvases"] != before["canvases"]
+        said = after["status"] != before["status"]
+        if is_button:
+            if not (drew or said or after["text"] != before["text"]):
+                problems.append(f"{what}: nothing visible changed")
+            if what.endswith("pressed") and control.is_visible() and control.evaluate(
+                    "c => /pause|暂停|❚❚|⏸/i.test(c.textContent)"):
+                count = renders(root)
+                control.focus()
+                page.keyboard.press("Enter")    # pause again, so the next control starts still
+                wait_render(page, root, count)
+        else:
+            if not drew:
+                problems.append(f"{what}: no plot changed")
+            if not said:
+                problems.append(f"{what}: the status line stayed {before['status']!r}")
+    assert not problems, "\n".join(problems)
+
+
+# ----- standalone pages (no built book needed) -------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("module_name", [m for m, _ in EXPLORERS])
+def test_explorer_standalone(browser, module_name, lang):
+    block = importlib.import_module(module_name).live_explorer(lang)
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    requests = []
+    page.route("**/*", lambda route: (requests.append(route.request.url), route.abort()))
+    try:
+        page.set_content(standalone_page(block))
+        exercise(page, page.locator("[data-bp-explorer]").first, lang)
+        assert not errors, errors
+        assert not requests, f"the explorer made requests: {requests}"
+    finally:
+        context.close()
+
+
+# ----- the built book --------------------------------------------------------------------------
+
+def explorer_pages():
+    if not HTML.exists():
+        return []
+    return [p.relative_to(HTML).as_posix() for p in html_pages()
+            if names_in(p.read_text(encoding="utf-8"))]
+
+
+@pytest.fixture(scope="module")
+def site(built_html):
+    with serve(built_html) as base:
+        yield base
+
+
+@pytest.mark.book
+def test_every_explorer_is_on_a_page_in_both_languages(built_html):
+    pages = explorer_pages()
+    for name in known_names():
+        langs = {p.split("/")[1] for p in pages if name in names_in((HTML / p).read_text(encoding="utf-8"))}
+        assert langs == {"en", "zh"}, f"explorer {name} is on pages of {sorted(langs)}"
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", explorer_pages())
+def test_explorer_page_weight(built_html, path):
+    page_html = (HTML / path).read_text(encoding="utf-8")
+    size = len(page_html.encode())
+    scripts = sum((HTML / "_static" / "bp" / s).stat().st_size for s in script_names(names_in(page_html)))
+    print(f"{path}: {size / 1024:.0f} KB of HTML, {scripts / 1024:.1f} KB of explorer scripts")
+    assert size <= HTML_BUDGET, f"{path}: {size} bytes of HTML, budget {HTML_BUDGET}"
+    assert scripts <= SCRIPT_BUDGET
+    assert "bp-explorer-data" not in page_html, "precomputed runs are still embedded"
+    assert "application/vnd.jupyter.widget-state+json" not in page_html
+    for s in script_names(names_in(page_html)):
+        assert f"_static/bp/{s}" in page_html, f"{path} does not load {s}"
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("width", [1280, PHONE])
+@pytest.mark.parametrize("path", explorer_pages())
+def test_explorers_in_the_built_book(browser, site, path, width):
+    lang = path.split("/")[1]
+    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=width == PHONE,
+                                  is_mobile=width == PHONE)
+    page = context.new_page()
+    watch = PageWatch(page, site)
+    try:
+        page.goto(f"{site}/{path}", wait_until="load")
+        roots = page.locator("[data-bp-explorer]")
+        assert roots.count() >= 1
+        for i in range(roots.count()):
+            root = roots.nth(i)
+            root.scroll_into_view_if_needed()
+            if width == PHONE:
+                page.wait_for_function("el => +(el.dataset.renders || 0) >= 1", arg=root.element_handle(),
+                                       timeout=20000)
+                box = root.bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE + 0.5, f"explorer {i} is wider than the phone: {box}"
+            else:
+                exercise(page, root, lang)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, f"horizontal scroll: the page is {scroll} px wide in a {width} px window"
+        assert not watch.problems(), "\n".join(watch.problems())
+    finally:
+        context.close()
