@@ -38,7 +38,7 @@ def write_scripts(app, exception):
 
 
 def setup(app):
-    # Before _ext/offline.py's handler (priority 900), which copies each page's script list.
+    # Before _ext/offline.py's handler (priority 950), which copies each page's script list.
     app.connect("html-page-context", add_scripts, priority=500)
     app.connect("build-finished", write_scripts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

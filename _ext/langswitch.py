@@ -9,7 +9,11 @@ knows the pairing:
 * reports a page without a twin as a build warning (and so, with ``-W``, an error);
 * renders the theme's own labels (search, previous/next, on this page, ...) in
   Chinese on Chinese pages, from the message catalogs that Sphinx and the themes ship.
-  The book's ``language`` stays ``en``; only the zh pages switch catalogs.
+  The book's ``language`` stays ``en``; only the zh pages switch catalogs;
+* gives each chapter page a sidebar in its own language: the other language's part of the
+  table of contents is left out (the appendix and the root page keep both), and the
+  previous/next links do not cross from one language's part into the other's;
+* labels each search result with its language (``tools/static/langsearch.js``).
 """
 
 from __future__ import annotations
@@ -86,11 +90,49 @@ def set_interface_language(app, lang, context):
         environment.install_gettext_translations(app.translator)
 
 
+def one_language_sidebar(generate, lang, kind, *args, **kwargs):
+    """The theme's table of contents without the parts whose every link is a page of the other language.
+
+    Wraps the theme's public template function ``generate_toctree_html`` (pydata-sphinx-theme puts it
+    in every page's context); a part is a caption followed by its list. Links are relative to the page,
+    so on ``chapters/zh/x.html`` the English pages are ``../en/...``.
+    """
+    html = generate(kind, *args, **kwargs)
+    if kind != "sidebar":
+        return html
+    from bs4 import BeautifulSoup
+
+    other = f"../{LANGS[lang]['other']}/"
+    soup = BeautifulSoup(html, "html.parser")
+    for caption in soup.select("p.caption"):
+        part = caption.find_next_sibling("ul")
+        hrefs = [a.get("href", "") for a in part.select("a[href]")] if part else []
+        if hrefs and all(h.startswith(other) for h in hrefs):
+            caption.decompose()
+            part.decompose()
+    return str(soup)
+
+
+def keep_language_in_links(context, lang):
+    """Previous/next links that would lead into the other language's part are dropped."""
+    other = f"../{LANGS[lang]['other']}/"
+    for key in ("prev", "next"):
+        link = context.get(key)
+        if link and str(link.get("link", "")).startswith(other):
+            context[key] = None
+
+
 def add_switch(app, pagename, templatename, context, doctree):
     lang = page_language(pagename)
     set_interface_language(app, lang, context)
+    if pagename == "search":
+        app.add_js_file("langsearch.js", defer="defer")   # this page only (html-page-context)
     if lang is None:
         return
+    if callable(context.get("generate_toctree_html")):
+        context["generate_toctree_html"] = functools.partial(one_language_sidebar,
+                                                             context["generate_toctree_html"], lang)
+    keep_language_in_links(context, lang)
     info = LANGS[lang]
     context["language"] = info["html_lang"]
     twin = mirror_of(pagename)

@@ -50,6 +50,6 @@ def drop_thebe(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    # Late (priority 900), after any other extension has added its scripts to the page.
-    app.connect("html-page-context", drop_thebe, priority=900)
+    # Late (priority 950), after any other extension (langswitch and explorers included) has added its scripts.
+    app.connect("html-page-context", drop_thebe, priority=950)
     return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}
