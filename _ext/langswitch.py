@@ -103,14 +103,15 @@ def one_language_sidebar(generate, lang, kind, *args, **kwargs):
     from bs4 import BeautifulSoup
 
     other = f"../{LANGS[lang]['other']}/"
-    soup = BeautifulSoup(html, "html.parser")
+    # pydata-sphinx-theme 0.17 returns a BeautifulSoup object (its docstring says a string): take either
+    soup = BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
     for caption in soup.select("p.caption"):
         part = caption.find_next_sibling("ul")
         hrefs = [a.get("href", "") for a in part.select("a[href]")] if part else []
         if hrefs and all(h.startswith(other) for h in hrefs):
             caption.decompose()
             part.decompose()
-    return str(soup)
+    return soup if soup is html else str(soup)
 
 
 def keep_language_in_links(context, lang):

@@ -26,6 +26,12 @@ def test_root_page_offers_both_languages(built_html):
     assert any("chapters/zh/" in h for h in hrefs) and any("chapters/en/" in h for h in hrefs)
 
 
+def part_of(path):
+    """'zh' or 'en' for a chapter page, 'appendix' for any other page of the book."""
+    parts = path.relative_to(HTML.resolve()).parts
+    return parts[1] if len(parts) > 2 and parts[0] == "chapters" else "appendix"
+
+
 def sidebar_links(page):
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     nav = soup.select_one("nav.bd-docs-nav")
@@ -41,8 +47,7 @@ def test_each_chapter_page_has_a_sidebar_in_its_own_language(built_html):
             lang = src.parent.name
             page = HTML / "chapters" / lang / (src.stem + ".html")
             links = sidebar_links(page)
-            parts = {p.relative_to(HTML.resolve()).parts[1] if p.relative_to(HTML.resolve()).parts[0] == "chapters"
-                     else "appendix" for p in links}
+            parts = {part_of(p) for p in links}
             assert other not in parts, f"{page}: the sidebar lists {other} pages"
             assert {lang, "appendix"} <= parts, f"{page}: the sidebar lists only {sorted(parts)}"
             soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -52,9 +57,7 @@ def test_each_chapter_page_has_a_sidebar_in_its_own_language(built_html):
 
 def test_root_and_appendix_sidebars_list_both_languages(built_html):
     for page in (HTML / "index.html", HTML / "glossary.html"):
-        parts = {p.relative_to(HTML.resolve()).parts[1] for p in sidebar_links(page)
-                 if p.relative_to(HTML.resolve()).parts[0] == "chapters"}
-        assert parts == {"zh", "en"}, page
+        assert {part_of(p) for p in sidebar_links(page)} == {"zh", "en", "appendix"}, page
 
 
 @pytest.mark.browser

@@ -15,7 +15,7 @@ import json
 import re
 from importlib import resources
 
-from ..book.labels import check_lang
+from .labels import check_lang
 
 STATIC = resources.files("backprop").joinpath("static")
 FALLBACK = {
@@ -28,7 +28,8 @@ NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
 def known_names() -> list[str]:
     """The explorers the package ships: one ``static/explorers/<name>.js`` each."""
-    return sorted(p.name[:-3] for p in STATIC.joinpath("explorers").iterdir() if p.name.endswith(".js"))
+    folder = STATIC.joinpath("explorers")
+    return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".js")) if folder.is_dir() else []
 
 
 def _check_name(name) -> str:
