@@ -119,35 +119,4 @@ def test_theme_labels_follow_the_page_language(page, site):
     assert page.locator("button.search-button__button").first.get_attribute("aria-label") == "Search"
 
 
-def explorer_pages():
-    return [rel(p) for p in html_pages() if 'class="bp-explorer"' in p.read_text(encoding="utf-8")] \
-        if HTML.exists() else []
-
-
-def test_book_has_no_kernel_explorers_in_both_languages(built_html):
-    pages = explorer_pages()
-    assert any(p.startswith("chapters/zh/") for p in pages) and any(p.startswith("chapters/en/") for p in pages)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("path", explorer_pages())
-def test_no_kernel_slider_changes_the_result(page, site, path):
-    watch = PageWatch(page, site)
-    page.goto(f"{site}/{path}", wait_until="load")
-    explorer = page.locator(".bp-explorer").first
-    explorer.scroll_into_view_if_needed()
-    status = explorer.locator(".bp-explorer-status")
-    canvases = explorer.locator("canvas")
-    snapshot = lambda: (status.inner_text(), [c.evaluate("c => c.toDataURL()") for c in canvases.all()])  # noqa: E731
-    before = snapshot()
-    assert before[0].strip(), "the explorer shows no status"
-    slider = explorer.locator('input[type="range"][data-name="lr"]')
-    start = slider.input_value()
-    slider.focus()
-    for _ in range(4):  # as a reader would: arrow keys on the focused slider
-        page.keyboard.press("ArrowRight")
-    assert slider.input_value() != start
-    after = snapshot()
-    assert after[1] != before[1], "moving the learning-rate slider did not redraw the plots"
-    assert explorer.locator("output").first.inner_text() != ""
-    assert not watch.problems(), "\n".join(watch.problems())
+# The live explorers (static/explorers/*.js) are tested on the built pages by tests/test_explorers.py.

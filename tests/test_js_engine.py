@@ -330,3 +330,38 @@ def test_trace_refuses_bad_parameters_by_name(engine):
         try { backpropBook.trace(s); return [k, null]; } catch (e) { return [k, e.message]; } }))""", bad)
     for field, message in messages.items():
         assert message is not None and field in message, (field, message)
+
+
+def test_forward_equals_mlps_forward_trace(engine):
+    """``backpropBook.forward``: the forward pass alone, flat per layer, as MLP.forward_trace computes it."""
+    for setting in TRACE_SETTINGS:
+        X = np.array(setting.get("X", xor()[0]), dtype=float)
+        net = backprop.MLP(setting["sizes"], activation=setting["activation"],
+                           output_activation=setting.get("outputActivation"), loss=setting["loss"],
+                           init=setting["init"], scale=setting.get("scale", 1.0), seed=setting["seed"])
+        js = engine.evaluate("""([s, w, b, X]) => { const f = backpropBook.forward({sizes: s.sizes,
+            activation: s.activation, outputActivation: s.outputActivation, weights: w, biases: b, X});
+            return {zs: f.zs.map((a) => Array.from(a)), activations: f.activations.map((a) => Array.from(a))}; }""",
+            [setting, [W.tolist() for W in net.weights], [b.tolist() for b in net.biases], X.tolist()])
+        zs, acts = net.forward_trace(X)
+        for ours, theirs in zip(js["zs"] + js["activations"], zs + acts):
+            np.testing.assert_allclose(ours, np.ravel(theirs), rtol=1e-12, atol=1e-15)
+    message = engine.evaluate("""() => { try { backpropBook.forward({sizes: [2, 2, 1], X: [[0, 0]]}); }
+                                         catch (e) { return e.message; } }""")
+    assert "weights" in message
+
+
+def test_output_history_holds_the_outputs_after_each_number_of_steps(engine):
+    """``train({..., outputHistory: true})``: block e is a^L after e steps (what train with epochs = e ends with)."""
+    setting = dict(sizes=[2, 3, 1], lr=2.0, seed=4, activation="tanh", outputActivation="sigmoid", loss="bce")
+    got = engine.evaluate("""(s) => { const r = backpropBook.train(Object.assign({epochs: 300, outputHistory: true}, s));
+        const blocks = [0, 1, 17, 299, 300].map((e) => Array.from(r.outputHistory.subarray(4 * e, 4 * e + 4)));
+        const direct = [0, 1, 17, 299, 300].map((e) => backpropBook.train(Object.assign({epochs: e}, s)).outputs.flat());
+        return {blocks, direct, length: r.outputHistory.length}; }""", setting)
+    assert got["length"] == 301 * 4
+    assert got["blocks"] == got["direct"]
+    diverging = engine.evaluate("""() => { const r = backpropBook.train({sizes: [2, 4, 1], activation: "relu",
+        outputActivation: "identity", lr: 50, epochs: 200, outputHistory: true});
+        const first = r.losses.findIndex((v) => !Number.isFinite(v));
+        return {first, after: Array.from(r.outputHistory.subarray(4 * (first + 1))).every(Number.isNaN)}; }""")
+    assert diverging["first"] > 0 and diverging["after"]

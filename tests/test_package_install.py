@@ -8,8 +8,8 @@ declared dependency is imported somewhere.
 The slow test installs code/ as pip would (a wheel built from a copy of code/, into a fresh
 folder, without its dependencies, which come from this venv), then imports every module of
 the installed copy, loads each stored convergence map through ``backprop.book.stored`` and
-reads ``static/explorer.js`` through ``ch07_static_explorer``: the files that only
-package-data brings along.
+reads the live explorers' scripts (``static/*.js``, ``static/explorers/*.js``) through
+``backprop.book.explorers``: the files that only package-data brings along.
 """
 import ast
 import functools
@@ -116,9 +116,12 @@ CHECK_INSTALLED = textwrap.dedent("""\
                                         int(args["n_seeds"]), int(args["epochs"]), X, Y, init=str(args["init"]))
         assert result.fraction_solved.size, path.name
 
-    from backprop.chapters import ch07_static_explorer as se
-    html = se.explorer_html(se.precompute([1.0], [1.0], seeds=(0,), epochs=10), "en")
-    assert (root / "static" / "explorer.js").read_text(encoding="utf-8") in html
+    from backprop.book.explorers import known_names, script, script_names, standalone_page
+    from backprop.chapters.ch07_explorer import live_explorer
+    assert "xor" in known_names()
+    for relative in script_names(known_names()):
+        assert Path(root / "static" / relative).is_file() and script(relative).strip(), relative
+    assert 'register("xor"' in standalone_page(live_explorer("en"))
     print(len(modules), "modules,", len(maps), "stored maps")
     """)
 

@@ -190,15 +190,17 @@ def test_relative_errors_check_what_they_compare():
         bp.relative_errors([np.ones(2)], ([np.ones(2)], [np.ones(2)]))
 
 
-def test_precompute_refuses_seeds_that_are_not_whole_numbers():
-    from backprop.chapters.ch07_static_explorer import precompute
+def test_live_fields_refuse_settings_outside_the_controls():
+    from backprop.chapters.ch07_explorer import live_fields
 
-    with pytest.raises(ValueError, match=r"seeds must be whole numbers >= 0; seeds\[0\] is 1.7"):
-        precompute([1.0], [1.0], seeds=(1.7,), epochs=10)
-    with pytest.raises(ValueError, match=r"seeds must list at least one seed"):
-        precompute([1.0], [1.0], seeds=(), epochs=10)
-    with pytest.raises(ValueError, match=r"hidden must be a whole number >= 1"):
-        precompute([1.0], [1.0], hidden="4", epochs=10)
+    with pytest.raises(ValueError, match=r"seed must be a whole number"):
+        live_fields(seed=1.7, epochs=10)
+    with pytest.raises(ValueError, match=r"hidden must be a whole number"):
+        live_fields(hidden="4", epochs=10)
+    with pytest.raises(ValueError, match=r"lr must lie in \[0.01, 50.0\]"):
+        live_fields(lr=60.0, epochs=10)
+    with pytest.raises(ValueError, match=r"n must be a whole number"):
+        live_fields(epochs=10, n=1)
 
 
 def test_network_name_refuses_a_string():
@@ -325,8 +327,8 @@ def _symbolic(name):
     # chapter 7
     (lambda: __import__("backprop.chapters.ch07_explorer").chapters.ch07_explorer.convergence_heatmaps(
         [{}], ["a"], "en"), r"maps must be ConvergenceMap results"),
-    (lambda: __import__("backprop.chapters.ch07_static_explorer").chapters.ch07_static_explorer.explorer_html(
-        {}, "en"), r"data must be the ExplorerData"),
+    (lambda: __import__("backprop.chapters.ch07_explorer").chapters.ch07_explorer.live_explorer("fr"),
+     r"lang must be one of"),
     # chapter 10
     (lambda: _ch10().bracketed([1.0, 2.0, 3.0], 1, "yes"), r"lower_is_better must be True or False"),
     (lambda: _ch10().bracketed([1.0, 2.0, 3.0], 1.0, True), r"best must be a whole number"),

@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from backprop.chapters.ch07_static_explorer import binder_url
+from backprop.chapters.ch07_explorer import binder_url
 
 CONFIG = Path(__file__).resolve().parents[2] / "_config.yml"
 

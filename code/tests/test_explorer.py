@@ -139,3 +139,32 @@ def test_bad_construction():
         XorExplorer(activation="gelu")
     with pytest.raises(ValueError, match="resolution"):
         XorExplorer(resolution=3)
+
+
+# ----- the HTML book's live explorer (static/explorers/xor.js; its numbers: tests/test_explorer_xor.py) -----
+def test_live_explorer_block_has_every_label_in_both_languages():
+    from backprop.chapters.ch07_explorer import LIVE_START, TEXT, live_explorer
+
+    assert set(TEXT["en"]) == set(TEXT["zh"])
+    assert all(TEXT[lang][key].strip() for lang in TEXT for key in TEXT[lang])
+    for lang in ("en", "zh"):
+        block = live_explorer(lang)
+        assert block.name == "xor" and 'data-bp-explorer="xor"' in block.html
+    # the statuses are XorExplorer's own texts, so both explorers say the same thing
+    assert TEXT["zh"]["status_solved"] == bp.book.labels.label("status_solved", "zh")
+    assert LIVE_START["lr"] == 1.0 and LIVE_START["output"] == "sigmoid"
+
+
+def test_live_fields_are_the_trained_network_over_the_plane():
+    from backprop.chapters.ch07_explorer import live_fields
+
+    out, units = live_fields(hidden=3, epochs=200, n=7)
+    assert out.shape == (7, 7) and units.shape == (3, 7, 7)
+    g = np.linspace(-0.35, 1.35, 7)
+    r = bp.vectorized.fit_one([2, 3, 1], *bp.xor(), 1.0, 200)
+    net = bp.MLP([2, 3, 1])
+    net.weights, net.biases = [W[0] for W in r.weights], [b[0] for b in r.biases]
+    point = np.array([[g[2], g[5]]])                  # column 2 (x₁), row 5 (x₂)
+    np.testing.assert_allclose(out[5, 2], net.forward(point)[0, 0], rtol=1e-12)
+    diverged_out, diverged_units = live_fields(lr=50.0, activation="relu", output="identity", epochs=200, n=5)
+    assert np.isnan(diverged_out).all() and np.isnan(diverged_units).all()

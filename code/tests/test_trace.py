@@ -102,3 +102,41 @@ def test_gradient_costs_give_median_and_range():
 def test_fork_graph_refuses_bad_input():
     with pytest.raises(ValueError, match="v2 must be one finite number"):
         trace.fork_graph(1.0, 1.0, np.inf, 0.0, 0.0)
+
+
+def test_one_step_is_mlp_step_on_a_copy():
+    net, x, y = trace.example_network(), [0.05, 0.10], [0.99]
+    weights = [W.copy() for W in net.weights]
+    s = trace.one_step(net, x, y, 0.5)
+    stepped = bp.MLP([2, 2, 1])
+    stepped.weights, stepped.biases = [W.copy() for W in net.weights], [b.copy() for b in net.biases]
+    dWs, dbs = net.gradients(np.array([x]), np.array([y]))
+    stepped.step(dWs, dbs, 0.5)
+    assert s["after"] == stepped.loss(np.array([x]), np.array([y])) and s["before"] == net.loss(np.array([x]), np.array([y]))
+    assert s["fall"] == s["before"] - s["after"] and 0 < s["fall"] < s["estimate"]
+    assert all(np.array_equal(a, b) for a, b in zip(weights, net.weights))   # the net itself is untouched
+
+
+def test_example_network_is_mazurs():
+    q = trace.quantities(trace.example_network(), trace.EXAMPLE_221["x"], [trace.EXAMPLE_221["y"]])
+    assert abs(q["a1_1"] - 0.593269992) < 5e-10 and abs(q["a2_1"] - 0.75136507) < 5e-9
+
+
+def test_live_explorer_labels_and_start():
+    en, zh = trace.live_explorer("en"), trace.live_explorer("zh")
+    assert trace.PASS_TEXT["en"].keys() == trace.PASS_TEXT["zh"].keys()
+    assert en.name == zh.name == "pass" and "0.15" in en.html and "&quot;lr&quot;:0.5" in en.html
+    net = trace.example_network()
+    net.weights[1][0, 0] = -20.0
+    assert "-20.0" in trace.live_explorer("en", net, [0.0, 1.0], 0.2, 10.0).html
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(net=bp.MLP([2, 3, 1])), "net"), (dict(net=bp.MLP([2, 2, 1], activation="tanh")), "net"),
+    (dict(x=[1.0]), "x"), (dict(x=[0.0, 500.0]), "x"), (dict(y=[0.1, 0.2]), "y"), (dict(lr=0.3), "lr"),
+    (dict(lang="fr"), "lang")])
+def test_live_explorer_refuses_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        trace.live_explorer(**(dict(lang="en") | kwargs))
+    with pytest.raises(ValueError, match="lr"):
+        trace.one_step(trace.example_network(), [0.05, 0.1], [0.99], 0.0)

@@ -107,18 +107,8 @@ LABELS = {
     "budget_title": {"en": "2-2-1 network, η = {lr:g}: does a larger budget help?",
                      "zh": "2-2-1 网络，η = {lr:g}：训练轮数上限越大，解出的越多吗？"},
     # chapter 7, training dynamics and explorers (add keys below this line)
-    "static_note": {"en": "These sliders move over results computed when the book was built "
-                          "(no Python runs in this page). To retrain live with any setting, open the chapter in Binder.",
-                    "zh": "这些滑块是在构建本书时预先算好的结果之间切换（本页不运行 Python）。"
-                          "想用任意设置实时训练，请在 Binder 中打开本章。"},
-    "static_binder_link": {"en": "Launch in Binder", "zh": "在 Binder 中打开"},
-    "static_solved": {"en": "solved XOR at epoch {epoch}; final loss {loss}",
-                      "zh": "第 {epoch} 轮解出异或，最终损失 {loss}"},
-    "static_stuck": {"en": "not solved within the epoch budget; final loss {loss}",
-                     "zh": "在训练轮数上限内没有解出，最终损失 {loss}"},
-    "static_diverged": {"en": "diverged: the loss overflowed (learning rate or init scale too large)",
-                        "zh": "发散：损失溢出（学习率或初始化尺度过大）"},
-    "static_outputs": {"en": "outputs", "zh": "输出"},
+    "binder_link": {"en": "Open this chapter in Binder (JupyterLab, with a Python kernel)",
+                    "zh": "在 Binder 中打开本章（JupyterLab，带 Python 内核）"},
     "explorer_lr": {"en": "learning rate η", "zh": "学习率 η"},
     "explorer_init": {"en": "initialization", "zh": "初始化方式"},
     "explorer_scale": {"en": "init scale", "zh": "初始化尺度"},

@@ -4,7 +4,8 @@ Chapter 4 draws the chain rule on a one-neuron graph (:func:`neuron_graph`) and 
 a graph where one value feeds two paths (:func:`fork_graph`), counts the
 multiply-adds of backpropagation and of finite differences (:func:`multiply_adds`)
 and times both (:func:`gradient_costs`); chapter 5 names each quantity of a small
-network (:func:`quantities`) so that the prose can glue it into a table. Arrays
+network (:func:`quantities`) so that the prose can glue it into a table, and shows
+them live in the HTML book (:func:`live_explorer`, on :func:`example_network`). Arrays
 hold one sample per row, as in ``MLP``. ℒ is the loss (for one sample, ℒ = ℓ).
 The figures (:func:`neuron_graph_figure`, :func:`fork_graph_figure`,
 :func:`cost_figure`) import matplotlib only when called.
@@ -12,6 +13,7 @@ The figures (:func:`neuron_graph_figure`, :func:`fork_graph_figure`,
 
 from __future__ import annotations
 
+import copy
 import numbers
 import time
 
@@ -20,6 +22,7 @@ import numpy as np
 from .._checks import as_matrix, non_negative_int
 from ..activations import sigmoid, sigmoid_prime
 from ..gradcheck import numerical_gradients
+from ..mlp import MLP
 
 
 def _finite_numbers(**values):
@@ -109,6 +112,23 @@ def quantities(net, x, y) -> dict:
         q |= {f"dW{l}_{j + 1}{k + 1}": dWs[l - 1][j, k] for j, k in np.ndindex(dWs[l - 1].shape)}
         q |= {f"db{l}_{j + 1}": v for j, v in enumerate(dbs[l - 1])}
     return {k: float(v) for k, v in q.items()}
+
+
+def one_step(net, x, y, lr) -> dict:
+    """What one gradient step θ ← θ − η∇ℒ (``MLP.step``, on a copy of ``net``) does to one sample's loss.
+
+    ``x`` holds n_in numbers and ``y`` n_out numbers; ``lr`` is η. Keys: ``before`` and ``after``,
+    ℒ before and after the step; ``fall`` = before − after (negative if the loss rose); ``estimate``,
+    the first-order estimate η‖∇ℒ‖² of the fall, summed over every weight and bias.
+    """
+    X = as_matrix(np.asarray(x, dtype=float).reshape(1, -1), "x", n_cols=net.sizes[0])
+    Y = as_matrix(np.asarray(y, dtype=float).reshape(1, -1), "y", n_cols=net.sizes[-1])
+    dWs, dbs = net.gradients(X, Y)
+    stepped = copy.deepcopy(net)
+    stepped.step(dWs, dbs, lr)
+    before, after = net.loss(X, Y), stepped.loss(X, Y)
+    return {"before": before, "after": after, "fall": before - after,
+            "estimate": lr * float(sum((g ** 2).sum() for g in dWs + dbs))}
 
 
 def n_parameters(net) -> int:
@@ -289,3 +309,107 @@ def cost_figure(rows, lang: str):
     left.legend(fontsize=8)
     fig.suptitle(label("cost_title", lang))
     return fig
+
+
+# ----- chapter 5's live explorer ------------------------------------------------------------------
+# Matt Mazur's 2-2-1 example (chapter 5): W¹, b¹, W², b², the input x, the target y, and η.
+EXAMPLE_221 = {"weights": [[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45]]], "biases": [[0.35, 0.35], [0.60]],
+               "x": [0.05, 0.10], "y": 0.99, "lr": 0.5}
+PASS_LRS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)  # the η slider's values
+PASS_LIMIT = 100.0   # the largest |value| of a weight, bias, input or target (LIMIT in pass.js)
+
+PASS_TEXT = {
+    "en": {
+        "layer1": "Layer 1 (hidden): weights and biases", "layer2": "Layer 2 (output): weights and bias",
+        "sample": "Sample: input and target", "target": "target y", "step_group": "One gradient step",
+        "eta": "learning rate η", "reset": "Back to the chapter's numbers",
+        "prev": "◀ previous quantity", "next": "next quantity ▶", "step_of": "Quantity {k} of {n}",
+        "caption": "Every number of one forward and one backward pass, next to its equation",
+        "col_quantity": "quantity", "col_formula": "formula", "col_value": "value",
+        "forward": "Forward pass", "backward": "Backward pass, in the order of the algorithm",
+        "step": "One step of gradient descent", "after": "ℒ after one step", "change": "change of ℒ",
+        "predicted": "first-order estimate",
+        "net_label": "The 2-2-1 network: weights on the arrows, biases above the units, activations inside, "
+                     "errors δ below; the quantity of the highlighted table row is marked",
+        "net_legend": "inside: a (or x) · above: b · below: error δ",
+        "plot_label": "How much the loss falls along the gradient step θ − s∇ℒ, against the step size s, "
+                      "with the first-order estimate s‖∇ℒ‖² and the point of one step s = η",
+        "plot_title": "the fall of ℒ after a step of size s", "xlabel": "step size s",
+        "ylabel": "ℒ(θ) − ℒ(θ − s∇ℒ)", "curve": "fall of ℒ", "tangent": "first order: s‖∇ℒ‖²",
+        "one_step": "one step, s = η",
+        "status_down": "One gradient step with η = {eta} lowers the loss from {before} to {after}, by {change} "
+                       "(the first-order estimate η‖∇ℒ‖² is {predicted}).",
+        "status_up": "One gradient step with η = {eta} raises the loss from {before} to {after}, by {change}: "
+                     "the step overshoots (the first-order estimate was a fall of {predicted}).",
+        "status_same": "One gradient step with η = {eta} leaves the loss at {before}: the gradient is too small "
+                       "to change it in float64.",
+        "status_zero": "The gradient is 0, so one gradient step with η = {eta} leaves the loss at {before}.",
+        "invalid": "{name} must be a number from −{limit} to {limit}.",
+    },
+    "zh": {
+        "layer1": "第 1 层（隐藏层）：权重和偏置", "layer2": "第 2 层（输出层）：权重和偏置",
+        "sample": "样本：输入和目标值", "target": "目标值 y", "step_group": "梯度下降走一步",
+        "eta": "学习率 η", "reset": "恢复本章的数值",
+        "prev": "◀ 上一个量", "next": "下一个量 ▶", "step_of": "第 {k} 个量（共 {n} 个）",
+        "caption": "一次前向传播和一次反向传播中的每个数，旁边是它的方程",
+        "col_quantity": "量", "col_formula": "公式", "col_value": "数值",
+        "forward": "前向传播", "backward": "反向传播（按算法的顺序）",
+        "step": "梯度下降走一步", "after": "走一步后的 ℒ", "change": "ℒ 的变化",
+        "predicted": "一阶估计",
+        "net_label": "2-2-1 网络：箭头上是权重，单元上方是偏置，圈内是激活值，圈下是误差项 δ；"
+                     "表中高亮的那一行对应的量也在图中标出",
+        "net_legend": "圈内：a（或 x）· 上方：b · 下方：误差项 δ",
+        "plot_label": "沿梯度方向 θ − s∇ℒ 走步长 s 时损失下降多少，以及一阶估计 s‖∇ℒ‖² 和走一步（s = η）的点",
+        "plot_title": "走步长 s 之后 ℒ 的降幅", "xlabel": "步长 s",
+        "ylabel": "ℒ(θ) − ℒ(θ − s∇ℒ)", "curve": "ℒ 的降幅", "tangent": "一阶近似：s‖∇ℒ‖²",
+        "one_step": "走一步，s = η",
+        "status_down": "学习率 η = {eta} 的一步梯度下降把损失从 {before} 降到 {after}，降了 {change}"
+                       "（一阶估计 η‖∇ℒ‖² 为 {predicted}）。",
+        "status_up": "学习率 η = {eta} 的一步梯度下降把损失从 {before} 升到 {after}，升了 {change}："
+                     "这一步迈过了头（一阶估计本应下降 {predicted}）。",
+        "status_same": "学习率 η = {eta} 的一步梯度下降没有改变损失，仍是 {before}：梯度太小，"
+                       "在 float64 中改变不了它。",
+        "status_zero": "梯度为 0，所以学习率 η = {eta} 的一步梯度下降不改变损失，仍是 {before}。",
+        "invalid": "{name} 必须是 −{limit} 到 {limit} 之间的数。",
+    },
+}
+
+
+def example_network():
+    """Chapter 5's 2-2-1 sigmoid network with Mazur's parameters (:data:`EXAMPLE_221`)."""
+    net = MLP([2, 2, 1])
+    for W, b, W0, b0 in zip(net.weights, net.biases, EXAMPLE_221["weights"], EXAMPLE_221["biases"]):
+        W[:], b[:] = W0, b0
+    return net
+
+
+def live_explorer(lang: str, net=None, x=None, y=None, lr: float | None = None):
+    """Chapter 5's live step-through of one pass for the HTML book (``static/explorers/pass.js``).
+
+    The reader edits the nine parameters of a 2-2-1 sigmoid network with the squared error, the
+    input x (2 numbers), the target y (1 number) and η; the browser shows every number of
+    :func:`quantities` next to its equation and the loss after one step ``net.step`` (tested equal
+    in tests/test_explorer_pass.py). Left out, each start value is chapter 5's (:data:`EXAMPLE_221`);
+    every value must lie in [−100, 100] and ``lr`` must be one of :data:`PASS_LRS`.
+    """
+    from ..book.explorers import explorer_block
+    from ..book.labels import check_lang
+
+    lang = check_lang(lang)
+    net = example_network() if net is None else net
+    if not isinstance(net, MLP) or net.sizes != [2, 2, 1] or net.activation.name != "sigmoid" \
+            or net.output_activation.name != "sigmoid" or net.loss_fn.name != "mse":
+        raise ValueError(f"net must be a 2-2-1 MLP with sigmoid units and loss 'mse'; got {net!r}")
+    x = as_matrix(np.asarray(EXAMPLE_221["x"] if x is None else x, dtype=float).reshape(1, -1), "x", n_cols=2)[0]
+    y = as_matrix(np.asarray(EXAMPLE_221["y"] if y is None else y, dtype=float).reshape(1, -1), "y", n_cols=1)[0]
+    values = {"net": np.concatenate([a.ravel() for a in net.weights + net.biases]), "x": x, "y": y}
+    for name, v in values.items():
+        if np.abs(v).max() > PASS_LIMIT:
+            raise ValueError(f"{name}: every value must lie in [−{PASS_LIMIT:g}, {PASS_LIMIT:g}] (the explorer's "
+                             f"inputs); got {v.tolist()}")
+    lr = EXAMPLE_221["lr"] if lr is None else lr
+    if lr not in PASS_LRS:
+        raise ValueError(f"lr must be one of the slider's values {PASS_LRS}; got {lr!r}")
+    config = {"weights": [W.tolist() for W in net.weights], "biases": [b.tolist() for b in net.biases],
+              "x": x.tolist(), "y": float(y[0]), "lr": float(lr), "lrs": list(PASS_LRS)}
+    return explorer_block("pass", lang, PASS_TEXT[lang], config)

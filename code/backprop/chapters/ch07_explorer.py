@@ -11,6 +11,13 @@ out), so tests and benchmarks drive the explorer without a browser;
 figure is made once; a change updates its artists (``set_data``, ``set_text``) and
 replaces the bytes of one ``ipywidgets.Image``, so no figures pile up.
 Training uses :func:`backprop.vectorized.fit_one`, the same arithmetic as ``MLP.fit``.
+
+That explorer needs a Python kernel (Jupyter, Binder). The HTML book shows instead
+:func:`live_explorer`: the same explorer in JavaScript (``static/explorers/xor.js``), which
+trains with the book's JavaScript engine in the reader's browser, with the same settings,
+statuses and status texts, plus the hidden activation and the loss as controls;
+``tests/test_explorer_xor.py`` checks it against this module and ``fit_one``.
+:func:`binder_url` gives the address that opens a chapter in Binder.
 """
 
 from __future__ import annotations
@@ -24,10 +31,11 @@ import numpy as np
 from .._checks import choice, non_negative_int, positive_number, whole_number
 from ..vectorized import Network, fit_one, forward
 from ..data import xor
+from ..book.explorers import explorer_block
 from ..book.labels import check_lang, label
 from ..initialization import INITS
 
-__all__ = ["ExplorerState", "XorExplorer"]
+__all__ = ["ExplorerState", "XorExplorer", "binder_url", "live_explorer", "live_fields"]
 
 #: The range of each control, as the widgets offer it.
 RANGES = {
@@ -419,3 +427,125 @@ def convergence_heatmaps(maps, names, lang: str):
     fig.suptitle(label("conv_title", lang).format(seeds=maps[0].n_seeds, epochs=maps[0].epochs))
     fig.supxlabel(label("conv_few_runs", lang).format(n=MIN_RUNS), fontsize=9)
     return fig
+
+
+# ----- the live explorer of the HTML book (static/explorers/xor.js) ------------------------------
+# The labels it shows, in both languages. The status texts are XorExplorer's own (labels.py),
+# so both explorers say the same thing of the same run; the JavaScript fills them in as
+# Python's str.format would ({loss:.3g}).
+_SHARED = {  # key in the explorer's text: key in labels.py
+    "lr": "explorer_lr", "init": "explorer_init", "scale": "explorer_scale", "seed": "explorer_seed",
+    "hidden": "explorer_hidden", "epochs": "explorer_epochs", "init_normal": "init_normal",
+    "init_xavier": "init_xavier", "init_he": "init_he", "epoch": "epoch", "loss_title": "explorer_loss_title",
+    "x1": "input_x1", "x2": "input_x2", "field_title": "explorer_boundary_title",
+    "mark_solved": "explorer_solved_mark", "mark_diverged": "explorer_diverged_mark",
+    **{f"status_{k}": f"status_{k}" for k in ("untrained", "solved", "unsolved", "stalled", "rising", "diverged")},
+}
+_OWN = {
+    "activation": {"en": "hidden activation", "zh": "隐藏层激活函数"},
+    "act_sigmoid": {"en": "sigmoid", "zh": "sigmoid"},
+    "act_tanh": {"en": "tanh", "zh": "tanh"},
+    "act_relu": {"en": "ReLU", "zh": "ReLU"},
+    "head": {"en": "output unit, loss", "zh": "输出单元与损失函数"},
+    "head_sigmoid_mse": {"en": "sigmoid, MSE", "zh": "sigmoid，均方误差"},
+    "head_sigmoid_bce": {"en": "sigmoid, cross-entropy", "zh": "sigmoid，二元交叉熵"},
+    "head_identity_mse": {"en": "identity, MSE", "zh": "恒等函数，均方误差"},
+    "play": {"en": "▶ play", "zh": "▶ 播放"},
+    "pause": {"en": "❚❚ pause", "zh": "❚❚ 暂停"},
+    "step": {"en": "step ▸|", "zh": "单步 ▸|"},
+    "loss_axis": {"en": "loss (log scale)", "zh": "损失（对数刻度）"},
+    "loss_aria": {"en": "The loss before each epoch's step, on a log scale, with the epoch where the run was "
+                        "first solved or diverged marked",
+                  "zh": "每轮更新前的损失（对数刻度），并标出首次解出或发散的那一轮"},
+    "field_aria": {"en": "The network's output over the plane of the two inputs, the 0.5 contour (the decision "
+                         "boundary) and the four XOR inputs, coloured by their target, with the outputs",
+                   "zh": "网络在两个输入构成的平面上的输出、0.5 等值线（决策边界），以及按目标值着色、"
+                         "标出输出值的四个异或输入"},
+    "hidden_caption": {"en": "Each hidden unit's activation a¹ₖ over the same plane: blue low, red high, the line "
+                             "where it is halfway (σ = 0.5, tanh = 0; ReLU is white where it is 0). "
+                             "w: the unit's weight to the output unit.",
+                       "zh": "每个隐藏单元的激活值 a¹ₖ 在同一平面上的分布：蓝低红高，线条标出它取中间值的位置"
+                             "（σ = 0.5，tanh = 0；ReLU 在取 0 的地方是白色）。w：该单元连到输出单元的权重。"},
+    "unit_title": {"en": "{k}: w {w}", "zh": "{k}：w {w}"},
+    "unit_aria": {"en": "hidden unit {k} over the plane", "zh": "隐藏单元 {k} 在平面上的激活值"},
+    "status_view": {"en": "showing epoch {epoch} of {epochs}: loss {loss:.3g}, {state}",
+                    "zh": "正在显示第 {epoch} 轮（共 {epochs} 轮）：损失 {loss:.3g}，{state}"},
+    "view_solved": {"en": "solved", "zh": "已解出"},
+    "view_unsolved": {"en": "not solved", "zh": "尚未解出"},
+    "view_diverged": {"en": "diverged", "zh": "已发散"},
+}
+TEXT = {lang: {**{key: label(source, lang) for key, source in _SHARED.items()},
+               **{key: both[lang] for key, both in _OWN.items()}}
+        for lang in ("en", "zh")}
+#: Where the live explorer starts: XorExplorer's defaults (its output is a sigmoid).
+LIVE_START = {"lr": 1.0, "init": "normal", "scale": 1.0, "seed": 0, "hidden": 4, "epochs": 5000,
+              "activation": "sigmoid", "output": "sigmoid", "loss": "mse"}
+
+
+def live_explorer(lang: str):
+    """The HTML book's explorer block (``static/explorers/xor.js``) with its labels in ``lang``."""
+    lang = check_lang(lang)
+    return explorer_block("xor", lang, TEXT[lang], dict(LIVE_START))
+
+
+def live_fields(lr=1.0, init="normal", scale=1.0, seed=0, hidden=4, epochs=5000, activation="sigmoid",
+                output="sigmoid", loss="mse", n=100):
+    """What the live explorer draws over the plane after training, computed by the package.
+
+    The network ``MLP([2, hidden, 1], activation, output, loss, init, scale, seed)`` trained by
+    :func:`backprop.vectorized.fit_one`, then :func:`backprop.vectorized.forward` on the n × n grid
+    ``linspace(−0.35, 1.35, n)`` squared (row i at x₂ = its i-th value). Returns ``(out, units)``:
+    the output a² (n, n) and each hidden unit's activation a¹ₖ (hidden, n, n); NaN if the run diverged.
+    """
+    settings = {name: _check_setting(name, value) for name, value in
+                zip(SETTINGS, (lr, init, scale, seed, hidden, epochs))}
+    n = whole_number(n, "n", 2)
+    sizes = [2, settings["hidden"], 1]
+    net = Network.checked(sizes, activation, output, loss)
+    X, Y = xor()
+    r = fit_one(sizes, X, Y, settings["lr"], settings["epochs"], settings["scale"], settings["seed"],
+                settings["init"], net.activation, net.output_activation, net.loss_name)
+    g = np.linspace(-0.35, 1.35, n)
+    G1, G2 = np.meshgrid(g, g)
+    with np.errstate(all="ignore"):
+        _, activations = forward(net, r.weights, r.biases, np.column_stack([G1.ravel(), G2.ravel()]))
+    out = activations[-1][0, :, 0].reshape(n, n)
+    units = activations[1][0].T.reshape(sizes[1], n, n)
+    if r.diverged[0]:
+        out, units = np.full_like(out, np.nan), np.full_like(units, np.nan)
+    return out, units
+
+
+def binder_url(config_path, chapter_path: str) -> str:
+    """The Binder address that opens ``chapter_path`` in JupyterLab, from the book's ``_config.yml``.
+
+    ``{launch_buttons.binderhub_url}/v2/gh/{owner/repo}/{branch}?urlpath=lab/tree/{chapter_path}``,
+    the address of the page's own launch button; ``chapter_path`` is relative to the repository
+    root, e.g. ``"chapters/en/07-dynamics.md"``.
+    """
+    from pathlib import Path, PurePosixPath
+    from urllib.parse import quote, urlparse
+
+    import yaml
+
+    path = Path(config_path)
+    if not path.is_file():
+        raise ValueError(f"config_path must name the book's _config.yml; no file at {str(path)!r}")
+    cfg = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        repo_url = str(cfg["repository"]["url"])
+        branch = str(cfg["repository"].get("branch") or "main")
+        hub = str(cfg["launch_buttons"]["binderhub_url"]).rstrip("/")
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"{path} needs repository.url and launch_buttons.binderhub_url") from exc
+    parsed = urlparse(repo_url)
+    repo = parsed.path.strip("/")
+    if parsed.netloc != "github.com" or repo.count("/") != 1:
+        raise ValueError(f"repository.url must be https://github.com/OWNER/NAME; got {repo_url!r}")
+    if not hub.startswith(("https://", "http://")):
+        raise ValueError(f"launch_buttons.binderhub_url must be an http(s) address; got {hub!r}")
+    chapter = PurePosixPath(str(chapter_path))
+    if chapter.is_absolute() or ".." in chapter.parts or chapter.suffix not in (".md", ".ipynb"):
+        raise ValueError("chapter_path must be a .md or .ipynb path relative to the repository root, "
+                         "e.g. 'chapters/en/07-dynamics.md'; got {!r}".format(chapter_path))
+    return f"{hub}/v2/gh/{repo}/{quote(branch)}?urlpath={quote('lab/tree/' + str(chapter), safe='/')}"

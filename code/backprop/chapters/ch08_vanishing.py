@@ -8,7 +8,9 @@ so δ^1 is δ^L multiplied by L − 1 weight matrices and L − 1 factors σ′(
 With the sigmoid every σ′ is at most 1/4, and the product shrinks layer after
 layer. This module measures that: per-layer norms of δ^l and ∂ℒ/∂W^l at
 initialization, how saturated the units are, and what each layer's weights do
-during training. The figure functions import matplotlib only when called.
+during training. The figure functions import matplotlib only when called;
+:func:`live_explorer` is the HTML book's block for ``static/explorers/depth.js``, which computes
+:func:`layer_gradient_norms` and :func:`delta_bounds` in the reader's browser.
 """
 
 from __future__ import annotations
@@ -103,6 +105,39 @@ def layer_gradient_norms(net: MLP, X, Y):
     grad_W = np.array([np.linalg.norm(dW) for dW in dWs])
     delta = np.array([np.linalg.norm(d) for d in ds])
     return grad_W, delta
+
+
+#: max over z of |σ′(z)|: 1/4 for the sigmoid (SymPy's S.sigmoid_prime_max), 1 for tanh and ReLU.
+MAX_SLOPE = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0}
+
+
+def delta_bounds(net: MLP, X, Y) -> np.ndarray:
+    """The chapter's bound on ‖δ^l‖ applied from the output down, shape (L,).
+
+    B^L = ‖δ^L‖ and B^l = B^{l+1} ‖W^{l+1}‖₂ max|σ′| (the layer-wise inequality for one step,
+    repeated), so ‖δ^l‖ ≤ B^l for every l. ‖W‖₂ is the largest singular value.
+    """
+    _check_net(net)
+    if net.activation.name not in MAX_SLOPE:
+        raise ValueError(f"net must have hidden units in {list(MAX_SLOPE)}; got {net.activation.name!r}")
+    ds, _ = deltas(net, X, Y)
+    slope = MAX_SLOPE[net.activation.name]
+    bounds = np.empty(net.n_layers)
+    bounds[-1] = np.linalg.norm(ds[-1])
+    for l in range(net.n_layers - 2, -1, -1):  # index l is layer l + 1
+        bounds[l] = bounds[l + 1] * np.linalg.norm(net.weights[l + 1], 2) * slope
+    return bounds
+
+
+def first_to_last(X, Y, activation: str, init: str, depth: int, seeds, width: int = 16) -> np.ndarray:
+    """‖∂ℒ/∂W¹‖ / ‖∂ℒ/∂Wᴸ‖ at initialization for each seed, shape (len(seeds),).
+
+    The first hidden layer's gradient norm over the output layer's, for
+    ``deep_net(activation, depth, width, init, seed=s)``: the ratio the live explorer states.
+    """
+    seeds = _seeds(seeds)
+    norms = [layer_gradient_norms(deep_net(activation, depth, width, init, seed=s), X, Y)[0] for s in seeds]
+    return np.array([g[0] / g[-1] for g in norms])
 
 
 def norm_profiles(X, Y, activations=HIDDEN_ACTIVATIONS, inits=("xavier", "he"), seeds=range(5),
@@ -305,3 +340,82 @@ def training_figure(histories: dict, lang: str, show_steps: str = "sigmoid"):
     moved_ax.legend(loc="lower right", fontsize=8)
     fig.suptitle(label("vg_training_title", lang).format(depth=len(layers) - 1))
     return fig
+
+
+# ----- the live explorer of the HTML book (static/explorers/depth.js) ---------------------------
+#: Where the explorer starts: the chapter's first figure (Xavier weights, 10 hidden layers of 16, seed 0).
+LIVE_START = {"activation": "sigmoid", "init": "xavier", "depth": 10, "maxDepth": 20, "seed": 0, "maxSeed": 99,
+              "width": 16}
+
+LIVE_TEXT = {
+    "en": {
+        "activation": "hidden activation", "init": "initialization", "depth": "hidden layers", "seed": "seed",
+        "act_sigmoid": "sigmoid", "act_tanh": "tanh", "act_relu": "ReLU",
+        "init_normal": "normal N(0, 1)", "init_xavier": "Xavier (Glorot)", "init_he": "He",
+        "title": "Gradient norms per layer at initialization",
+        "layer": "layer l (1 = first hidden layer, last = output)", "norm_axis": "norm (log scale)",
+        "grad_w": "‖∂ℒ/∂Wˡ‖", "delta": "‖δˡ‖", "bound": "bound on ‖δˡ‖",
+        "plot_label": "The gradient norm of each layer's weights and the norm of its error δ, on a log scale, "
+                      "with the chapter's bound on ‖δ‖ as a dashed line",
+        "status_setting": "{act}, {init}, {layers}, seed {seed}:",
+        "layers": "{depth} hidden layers", "one_layer": "1 hidden layer",
+        "status_ratio": "the first layer's gradient ‖∂ℒ/∂W¹‖ = {first} is {ratio} times the output layer's "
+                        "‖∂ℒ/∂Wᴸ‖ = {last};",
+        "verdict_vanish": "it vanishes on the way down.",
+        "verdict_level": "the two are within a factor of 10 of each other.",
+        "verdict_grow": "it grows on the way down (exploding gradients).",
+        "status_factor": "Per layer, ‖δˡ‖/‖δˡ⁺¹‖ is {f} on average; the bound allows "
+                         "‖Wˡ⁺¹‖₂ · max σ′ = {g} on average (max σ′ = {s}).",
+        "status_zero": "no error reaches layer {k} or any layer before it: ‖δ‖ = 0 there, because every "
+                       "ReLU unit with z ≤ 0 passes nothing back (‖∂ℒ/∂Wᴸ‖ = {last}).",
+    },
+    "zh": {
+        "activation": "隐藏层激活函数", "init": "初始化", "depth": "隐藏层数", "seed": "随机种子",
+        "act_sigmoid": "sigmoid", "act_tanh": "tanh", "act_relu": "ReLU",
+        "init_normal": "正态分布 N(0, 1)", "init_xavier": "Xavier（Glorot）", "init_he": "He",
+        "title": "初始化时各层的梯度范数",
+        "layer": "第 l 层（1 为第一个隐藏层，最后一层为输出层）", "norm_axis": "范数（对数刻度）",
+        "grad_w": "‖∂ℒ/∂Wˡ‖", "delta": "‖δˡ‖", "bound": "‖δˡ‖ 的上界",
+        "plot_label": "各层权重的梯度范数和误差项 δ 的范数（对数刻度），虚线是本章推出的 ‖δ‖ 的上界",
+        "status_setting": "{act}，{init}，{layers}，随机种子 {seed}：",
+        "layers": "{depth} 个隐藏层", "one_layer": "1 个隐藏层",
+        "status_ratio": "第一层的梯度 ‖∂ℒ/∂W¹‖ = {first}，是输出层 ‖∂ℒ/∂Wᴸ‖ = {last} 的 {ratio} 倍，",
+        "verdict_vanish": "梯度在反向传到前面各层的过程中消失了。",
+        "verdict_level": "两者之比在 1/10 到 10 之间。",
+        "verdict_grow": "梯度越往前越大（梯度爆炸）。",
+        "status_factor": "每往前一层，‖δˡ‖/‖δˡ⁺¹‖ 平均为 {f}；上界允许的 ‖Wˡ⁺¹‖₂ · max σ′ 平均为 {g}"
+                         "（max σ′ = {s}）。",
+        "status_zero": "误差传不到第 {k} 层及其之前的各层：那里 ‖δ‖ = 0，因为 z ≤ 0 的 ReLU 单元不向前一层"
+                       "传递任何误差（‖∂ℒ/∂Wᴸ‖ = {last}）。",
+    },
+}
+
+
+def live_explorer(lang: str, X=None, Y=None):
+    """The HTML book's explorer of the gradient norms per layer (``static/explorers/depth.js``).
+
+    The reader picks the hidden activation, the initialization, the depth (1–20) and the seed;
+    the browser builds ``deep_net(activation, depth, 16, init, seed=seed)`` and draws
+    :func:`layer_gradient_norms` and :func:`delta_bounds` on (X, Y), by default the chapter's
+    ``xor_blobs(200, 0.2, 0)``. The data ship in the block: numpy draws them with
+    ``rng.integers``, which the JavaScript engine does not port.
+    """
+    import base64
+
+    from ..book.explorers import explorer_block
+    from ..book.labels import check_lang
+
+    lang = check_lang(lang)
+    if X is None and Y is None:
+        X, Y = xor_blobs(m=200, noise=0.2, seed=0)
+    X = np.asarray(X, dtype=np.float64)
+    Y = np.asarray(Y, dtype=np.float64)
+    if X.ndim != 2 or X.shape[1] != 2 or not np.all(np.isfinite(X)):
+        raise ValueError(f"X must be a finite array of shape (m, 2); got shape {X.shape}")
+    if Y.shape != (X.shape[0], 1):
+        raise ValueError(f"Y must hold one label per row of X, shape ({X.shape[0]}, 1); got shape {Y.shape}")
+    if not np.all((Y == 0) | (Y == 1)):
+        raise ValueError(f"Y must hold labels 0 and 1 only; got values {np.unique(Y)[:5]}")
+    config = dict(LIVE_START, X=base64.b64encode(X.astype("<f8").tobytes()).decode("ascii"),
+                  Y="".join("1" if y else "0" for y in Y[:, 0]))
+    return explorer_block("depth", lang, LIVE_TEXT[lang], config)

@@ -21,15 +21,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import choice, layer_sizes, whole_number
+from .._checks import choice, layer_sizes, positive_number, whole_number
 from ..activations import get_activation
 from ..vectorized import BatchResult, train_many
 from ..mlp import MLP, init_std
 
 __all__ = ["FEW_RUNS", "SATURATED_SLOPE", "SCHEMES", "VarianceProfile", "dead_layer", "deep_network",
-           "initial_output_range", "median_loss_curve", "network_name", "scheme_summary", "scheme_table",
+           "initial_output_range", "live_explorer", "median_loss_curve", "network_name", "scheme_summary", "scheme_table",
            "sklearn_initial_parameters", "solved_by_epoch", "solved_by_epoch_figure", "uniform_bound",
-           "variance_figure", "variance_profile", "xor_by_scheme", "xor_curves_figure"]
+           "variance_figure", "variance_profile", "variances_summed_in_order", "xor_by_scheme", "xor_curves_figure",
+           "EXPLORER", "EXPLORER_SCALES", "EXPLORER_WIDTHS", "EXPLORER_TEXT"]
 
 SCHEMES = {"normal": ("normal", 1.0), "small": ("xavier", 0.5),
            "xavier": ("xavier", 1.0), "he": ("he", 1.0)}
@@ -40,13 +41,17 @@ SATURATED_SLOPE = 0.01
 FEW_RUNS = 10
 
 
-def _scheme(name: str) -> tuple[str, float]:
-    return SCHEMES[choice(name, "scheme", tuple(SCHEMES))]
+def _scheme(name: str, scale: float | None = None) -> tuple[str, float]:
+    """(init, scale) of the scheme ``name``; a ``scale`` given replaces the scheme's own."""
+    init, own = SCHEMES[choice(name, "scheme", tuple(SCHEMES))]
+    return init, own if scale is None else positive_number(scale, "scale")
 
 
-def deep_network(activation: str, scheme: str, width: int = 100, depth: int = 20, seed: int = 0) -> MLP:
-    """A square network of ``depth`` layers, each W^l of shape (width, width), drawn by ``scheme``."""
-    init, scale = _scheme(scheme)
+def deep_network(activation: str, scheme: str, width: int = 100, depth: int = 20, seed: int = 0,
+                 scale: float | None = None) -> MLP:
+    """A square network of ``depth`` layers, each W^l of shape (width, width), drawn by ``scheme``
+    (with ``scale`` instead of the scheme's own, if given)."""
+    init, scale = _scheme(scheme, scale)
     width, depth = whole_number(width, "width"), whole_number(depth, "depth")
     return MLP([width] * (depth + 1), activation=activation, init=init, scale=scale, seed=seed)
 
@@ -88,16 +93,18 @@ class VarianceProfile:
 
 
 def variance_profile(activation: str, scheme: str, width: int = 100, depth: int = 20,
-                     n_samples: int = 256, seed: int = 0) -> VarianceProfile:
+                     n_samples: int = 256, seed: int = 0, scale: float | None = None) -> VarianceProfile:
     """Var(z^l) forwards (z^l = W^l a^{l−1} + b^l) and Var(δ^l) backwards (BP2) through a deep network.
 
     The input x, shape (n_samples, width), has independent N(0, 1) entries; the error at
-    the top, δ^L of the same shape, too. The network is :func:`deep_network`.
+    the top, δ^L of the same shape, too. The network is :func:`deep_network`; ``scale``, if
+    given, replaces the scheme's (the live explorer's init-scale slider: ``("xavier", scale=0.5)``
+    is the scheme ``small``).
     """
-    net = deep_network(activation, scheme, width, depth, seed)
+    net = deep_network(activation, scheme, width, depth, seed, scale)
     n_samples = whole_number(n_samples, "n_samples", 2)
     act = get_activation(activation)
-    init, scale = _scheme(scheme)
+    init, scale = _scheme(scheme, scale)
     var_w = init_std(init, width, width, scale) ** 2
     var_b = scale**2 if init == "normal" else 0.0
     rng = np.random.default_rng(seed + 1)  # the network used seed itself
@@ -114,6 +121,110 @@ def variance_profile(activation: str, scheme: str, width: int = 100, depth: int 
         predicted_delta = np.array([width * var_w * deltas[layer + 1].var() * np.mean(act.prime(zs[layer]) ** 2)
                                     for layer in range(depth - 1)] + [1.0])
     return VarianceProfile(activation, scheme, width, var_z, predicted_z, var_delta, predicted_delta, saturated)
+
+
+def variances_summed_in_order(activation: str, scheme: str, width: int = 100, depth: int = 20,
+                              n_samples: int = 256, seed: int = 0, scale: float | None = None,
+                              reverse: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Var(z^l) and Var(δ^l) of :func:`variance_profile`, with every sum added one term at a time.
+
+    Each weighted sum of z^l = W^l a^{l−1} + b^l and of BP2's δ^{l+1} W^{l+1} is added over k in
+    increasing order (as the browser's engine.js adds them), or decreasing with ``reverse``,
+    instead of by numpy's matrix product; then b^l is added. Where rounding errors are amplified
+    layer after layer (saturated tanh), the order of the additions changes the result.
+    """
+    if not isinstance(reverse, bool):
+        raise ValueError(f"reverse must be True or False; got {reverse!r}")
+    net = deep_network(activation, scheme, width, depth, seed, scale)
+    n_samples = whole_number(n_samples, "n_samples", 2)
+    act = get_activation(activation)
+    rng = np.random.default_rng(seed + 1)  # x, then δ^L, as variance_profile draws them
+    a = rng.standard_normal((n_samples, width))
+    delta = rng.standard_normal((n_samples, width))
+
+    def product(left, column):  # Σ_k left[:, k] · column(k), one k at a time
+        total = np.zeros((n_samples, width))
+        for k in (range(width - 1, -1, -1) if reverse else range(width)):
+            total = total + left[:, k, None] * column(k)
+        return total
+
+    zs = []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for W, b in zip(net.weights, net.biases):
+            zs.append(product(a, lambda k: W[:, k]) + b)
+            a = act.f(zs[-1])
+        var_delta = [delta.var()]
+        for layer in range(depth - 1, 0, -1):
+            W = net.weights[layer]
+            delta = product(delta, lambda k: W[k, :]) * act.prime(zs[layer - 1])  # BP2
+            var_delta.insert(0, delta.var())
+    return np.array([z.var() for z in zs]), np.array(var_delta)
+
+
+# ----- the live explorer of the HTML book (static/explorers/variance.js) ---------------------
+# The init-scale slider: powers of √2 from 1/16 to 4, so each step doubles Var(w) and the
+# per-layer factor n·v_w. The width slider stops at the chapter's 100; the explorer starts
+# narrower, and with fewer samples than the chapter's 256, so that a redraw takes a few ms.
+EXPLORER_SCALES = tuple(2.0 ** (k / 2) for k in range(-8, 5))
+EXPLORER_WIDTHS = (10, 20, 30, 50, 100)
+EXPLORER = {"activation": "relu", "init": "he", "scale": 1.0, "depth": 20, "max_depth": 30,
+            "width": 20, "n_samples": 64, "seed": 0}
+
+EXPLORER_TEXT = {
+    "en": {
+        "activation": "activation", "act_tanh": "tanh", "act_relu": "ReLU", "act_identity": "identity (linear)",
+        "init": "initialization", "init_normal": "N(0, s²)", "init_xavier": "Xavier (Glorot)", "init_he": "He",
+        "scale": "init scale s", "depth": "layers L", "width": "units per layer n",
+        "forward_title": "forward: Var(zˡ)", "backward_title": "backward: Var(δˡ)",
+        "layer": "layer l", "variance_axis": "variance (log scale)",
+        "measured": "measured", "predicted": "one-layer prediction",
+        "moves_level": "stays within a factor of 2", "moves_up": "grows {x} times",
+        "moves_down": "falls to 1/{x} of it", "moves_zero": "falls to 0", "moves_lost": "is lost (0 or overflow)",
+        "status_forward": "Forward, from layer 1 to layer {L}, Var(zˡ) {moves} ({first} → {last}): "
+                          "×{f} per layer measured, ×{p} predicted.",
+        "status_backward": "Backward, from layer {L} down to layer 1, Var(δˡ) {moves} ({first} → {last}): "
+                           "×{f} per layer measured, ×{p} predicted.",
+        "rule_tanh": "Rule: n·Var(w) = {g}, the factor per layer of tanh near z = 0.",
+        "rule_relu": "Rule: n·Var(w) = {g}, and ReLU keeps half of it: ×{h} per layer.",
+        "rule_identity": "Rule: n·Var(w) = {g}, the factor per layer of the identity.",
+        "status_saturated": "In layer {L}, {pct} of the slopes tanh′(z) are below 0.01: saturated.",
+    },
+    "zh": {
+        "activation": "激活函数", "act_tanh": "tanh", "act_relu": "ReLU", "act_identity": "恒等函数（线性）",
+        "init": "初始化", "init_normal": "N(0, s²)", "init_xavier": "Xavier（Glorot）", "init_he": "He",
+        "scale": "初始化尺度 s", "depth": "层数 L", "width": "每层单元数 n",
+        "forward_title": "前向：Var(zˡ)", "backward_title": "反向：Var(δˡ)",
+        "layer": "层号 l", "variance_axis": "方差（对数刻度）",
+        "measured": "实测", "predicted": "单层预测",
+        "moves_level": "保持在原来的 1/2 到 2 倍之间", "moves_up": "变为原来的 {x} 倍",
+        "moves_down": "变为原来的 1/{x}", "moves_zero": "降为 0", "moves_lost": "无法计算（为 0 或溢出）",
+        "status_forward": "前向：从第 1 层到第 {L} 层，Var(zˡ) {moves}（{first} → {last}），"
+                          "实测每层 ×{f}，预测每层 ×{p}。",
+        "status_backward": "反向：从第 {L} 层回到第 1 层，Var(δˡ) {moves}（{first} → {last}），"
+                           "实测每层 ×{f}，预测每层 ×{p}。",
+        "rule_tanh": "规则：n·Var(w) = {g}，即 tanh 在 z = 0 附近每层的倍数。",
+        "rule_relu": "规则：n·Var(w) = {g}，ReLU 只保留一半：每层 ×{h}。",
+        "rule_identity": "规则：n·Var(w) = {g}，即恒等函数每层的倍数。",
+        "status_saturated": "第 {L} 层有 {pct} 的斜率 tanh′(z) 小于 0.01，已经饱和。",
+    },
+}
+
+
+def live_explorer(lang: str):
+    """The live explorer of the variance per layer for the HTML book (``static/explorers/variance.js``).
+
+    The reader picks the activation, the init scheme, the init scale, the depth and the width;
+    the browser draws the network and the inputs as :func:`variance_profile` does (the same
+    numpy draws) and shows Var(z^l) and Var(δ^l) with their one-layer predictions, equal to
+    ``variance_profile(activation, init, width, depth, n_samples, seed, scale=scale)``
+    (tests/test_explorer_variance.py). It starts from :data:`EXPLORER`.
+    """
+    from ..book.explorers import explorer_block
+    from ..book.labels import check_lang
+
+    lang = check_lang(lang)
+    config = dict(EXPLORER, scales=list(EXPLORER_SCALES), widths=list(EXPLORER_WIDTHS))
+    return explorer_block("variance", lang, EXPLORER_TEXT[lang], config)
 
 
 # ----- the uniform form, and scikit-learn's ----------------------------------------------

@@ -13,6 +13,7 @@ Three settings, each driven by the package's own optimizers (``backprop.optimize
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,12 +24,13 @@ from ..initialization import initial_parameters
 from ..vectorized import Network, Workspace, backward, forward, losses_of
 from ..book.claims import fraction_text
 from ..data import solved_rows
-from ..optimizers import OPTIMIZERS, Momentum, Optimizer, make_optimizer, train
+from ..optimizers import OPTIMIZERS, Optimizer, make_optimizer, train
 
-__all__ = ["PLATEAU_TOL", "QUADRATIC_LAMBDAS", "XorSweep", "best_digits_lr", "best_lr", "bracketed",
-           "digits_curves", "digits_figure", "digits_sweep", "digits_table", "diverged", "live_explorer", "plateau_pattern",
-           "quadratic_grad", "quadratic_loss", "quadratic_path", "solved_vs_epochs_figure", "valley_figure",
-           "xor_curves_figure", "xor_sweep", "xor_sweep_table"]
+__all__ = ["PLATEAU_TOL", "QUADRATIC_LAMBDAS", "VALLEY_ADAM_LRS", "VALLEY_BETA2S", "VALLEY_LRS", "VALLEY_MAX_STEPS",
+           "VALLEY_TEXT", "XorSweep", "best_digits_lr", "best_lr", "bracketed", "digits_curves", "digits_figure",
+           "digits_sweep", "digits_table", "diverged", "live_explorer", "plateau_pattern", "quadratic_grad",
+           "quadratic_loss", "quadratic_path", "solved_vs_epochs_figure", "valley_figure", "xor_curves_figure",
+           "xor_sweep", "xor_sweep_table"]
 
 QUADRATIC_LAMBDAS = (1.0, 100.0)  # curvatures λ₁ (shallow) and λ₂ (steep) of the valley
 
@@ -124,7 +126,7 @@ VALLEY_TEXT = {
         "eta": "η (gradient descent, momentum)", "beta": "β (momentum)", "adam_eta": "η (Adam)",
         "beta1": "β₁ (Adam)", "beta2": "β₂ (Adam)", "steps": "steps",
         "sgd": "gradient descent", "momentum": "momentum", "adam": "Adam",
-        "valley_title": "f(θ) = ½({l1} θ₁² + {l2} θ₂²): start ■, minimum ★",
+        "valley_title": "f(θ) = ½({l1}θ₁² + {l2}θ₂²): start ■, minimum ★",
         "valley_label": "Contours of the valley with the paths of gradient descent, momentum and Adam",
         "loss_title": "loss after each step", "step": "step", "loss": "f(θ), log scale",
         "loss_label": "The loss f after each step, one line per optimizer, on a log scale",
@@ -135,8 +137,9 @@ VALLEY_TEXT = {
         "below": "below", "at": "exactly at", "above": "above",
         "status_eta": "η = {eta} is {gd_side} gradient descent's limit 2/λmax = {gd} and {mom_side} "
                       "momentum's limit 2(1 + β)/λmax = {mom} (β = {beta}).",
-        "status_ok": "{name}: f = {f} after {steps} steps.",
-        "status_rose": "{name}: diverges, f rose from {f0} to {f} in {steps} steps.",
+        "status_ok": "{name}: f = {f} after {n}.",
+        "status_rose": "{name}: diverges, f rose from {f0} to {f} in {n}.",
+        "one_step": "1 step", "n_steps": "{steps} steps",
         "status_overflow": "{name}: diverged at step {k} (f overflowed).",
         "adam_name": "Adam (η = {eta})",
     },
@@ -144,7 +147,7 @@ VALLEY_TEXT = {
         "eta": "η（梯度下降、动量法）", "beta": "β（动量法）", "adam_eta": "η（Adam）",
         "beta1": "β₁（Adam）", "beta2": "β₂（Adam）", "steps": "步数",
         "sgd": "梯度下降", "momentum": "动量法", "adam": "Adam",
-        "valley_title": "f(θ) = ½({l1} θ₁² + {l2} θ₂²)：起点 ■，极小值 ★",
+        "valley_title": "f(θ) = ½({l1}θ₁² + {l2}θ₂²)：起点 ■，极小值 ★",
         "valley_label": "山谷的等高线，以及梯度下降、动量法和 Adam 的路径",
         "loss_title": "每一步之后的损失", "step": "步", "loss": "f(θ)（对数坐标）",
         "loss_label": "每一步之后的损失 f，每种优化器一条线，对数坐标",
@@ -155,8 +158,9 @@ VALLEY_TEXT = {
         "below": "低于", "at": "正好等于", "above": "高于",
         "status_eta": "η = {eta}，{gd_side}梯度下降的上限 2/λmax = {gd}，{mom_side}动量法的上限 "
                       "2(1 + β)/λmax = {mom}（β = {beta}）。",
-        "status_ok": "{name}：{steps} 步后 f = {f}。",
-        "status_rose": "{name}：发散，{steps} 步内 f 从 {f0} 升到 {f}。",
+        "status_ok": "{name}：{n}后 f = {f}。",
+        "status_rose": "{name}：发散，{n}内 f 从 {f0} 升到 {f}。",
+        "one_step": "1 步", "n_steps": "{steps} 步",
         "status_overflow": "{name}：在第 {k} 步发散（f 溢出）。",
         "adam_name": "Adam（η = {eta}）",
     },
@@ -188,11 +192,13 @@ def live_explorer(lang: str, start=(-10.0, 1.0), steps: int = 60, lams=QUADRATIC
         raise ValueError(f"lr must be one of the slider's values {VALLEY_LRS}; got {lr!r}")
     if adam_lr not in VALLEY_ADAM_LRS:
         raise ValueError(f"adam_lr must be one of the slider's values {VALLEY_ADAM_LRS}; got {adam_lr!r}")
-    beta = Momentum(0.1, beta).beta  # the package's own check: a number in [0, 1)
+    if isinstance(beta, bool) or not isinstance(beta, numbers.Real) or not 0 <= beta <= 0.99 or round(beta, 2) != beta:
+        raise ValueError(f"beta must be a value of its slider, 0 to 0.99 in steps of 0.01; got {beta!r}")
     text = dict(VALLEY_TEXT[lang])
-    text["valley_title"] = text["valley_title"].format(l1=f"{lams[0]:g}", l2=f"{lams[1]:g}")
+    l1, l2 = ("" if lam == 1 else f"{lam:g} " for lam in lams)  # ½(θ₁² + 100 θ₂²), not ½(1 θ₁² + …)
+    text["valley_title"] = text["valley_title"].format(l1=l1, l2=l2)
     config = {"lams": lams.tolist(), "start": theta.tolist(), "steps": steps, "maxSteps": VALLEY_MAX_STEPS,
-              "lr": float(lr), "lrs": list(VALLEY_LRS), "beta": beta, "adamLr": float(adam_lr),
+              "lr": float(lr), "lrs": list(VALLEY_LRS), "beta": float(beta), "adamLr": float(adam_lr),
               "adamLrs": list(VALLEY_ADAM_LRS), "beta1": 0.9, "beta2": 0.999, "beta2s": list(VALLEY_BETA2S),
               "eps": 1e-8}
     return explorer_block("valley", lang, text, config)

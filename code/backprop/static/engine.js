@@ -228,7 +228,8 @@
   const INITS = ["normal", "xavier", "he"];
   const OPTIMIZERS = ["sgd", "gd", "momentum", "adam"];
   const FIELDS = ["sizes", "activation", "outputActivation", "loss", "init", "scale", "seed", "lr", "epochs",
-                  "optimizer", "X", "Y", "beta", "beta1", "beta2", "eps"];
+                  "optimizer", "X", "Y", "beta", "beta1", "beta2", "eps", "outputHistory"];
+  const FORWARD_FIELDS = ["sizes", "activation", "outputActivation", "X", "Y", "weights", "biases"];
   const TRACE_FIELDS = ["sizes", "activation", "outputActivation", "loss", "init", "scale", "seed", "X", "Y",
                         "weights", "biases", "deltaOut"];
 
@@ -518,9 +519,13 @@
       }
     }
 
+    // outputHistory: a^L after each number of steps 0 … epochs, block e = rows e·m … (NaN once diverged)
+    const history = get("outputHistory", false) ? new Float64Array((epochs + 1) * A[L].length).fill(NaN) : null;
+    if (history !== null && typeof options.outputHistory !== "boolean") fail("outputHistory must be true or false");
     const losses = new Array(epochs).fill(NaN);
     for (let epoch = 0; epoch < epochs; epoch++) {
       net.forward();
+      if (history !== null) history.set(A[L], epoch * A[L].length);
       losses[epoch] = net.lossValue();
       if (!Number.isFinite(losses[epoch])) break;   // diverged: stop, the rest stays NaN (MLP.fit)
       net.backward(null);
@@ -528,7 +533,9 @@
     }
     net.forward();
     const nOut = sizes[L];
+    if (history !== null && !losses.some(Number.isNaN)) history.set(A[L], epochs * A[L].length);
     return {
+      ...(history !== null ? {outputHistory: history} : {}),
       losses,
       outputs: rows(A[L], m, nOut),
       weights: weights.map((W, l) => rows(W, sizes[l + 1], sizes[l])),
@@ -536,6 +543,16 @@
     };
   }
 
+
+  // weights (one n_out × n_in matrix per layer) or biases (one vector per layer), checked and flattened
+  function parameters(value, sizes, name) {
+    const L = sizes.length - 1;
+    if (!Array.isArray(value) || value.length !== L) {
+      fail(`${name} must list ${L} ${name === "weights" ? "matrices" : "vectors"}, one per layer; got ${show(value)}`);
+    }
+    return name === "weights" ? value.map((W, l) => matrix(W, `weights[${l}]`, sizes[l], sizes[l + 1]))
+                              : value.map((b, l) => matrix([b], `biases[${l}]`, sizes[l + 1], 1));
+  }
 
   // One forward and one backward pass, everything kept: MLP.forward_trace, MLP.deltas and
   // MLP.backward in one call. The parameters are `weights` and `biases` (arrays of rows, as
@@ -550,14 +567,8 @@
       ({weights, biases} = drawParameters(sizes, init, scale, seed));
     } else {
       if (options.weights == null || options.biases == null) fail("give both weights and biases, or neither");
-      if (!Array.isArray(options.weights) || options.weights.length !== L) {
-        fail(`weights must list ${L} matrices, one per layer; got ${show(options.weights)}`);
-      }
-      if (!Array.isArray(options.biases) || options.biases.length !== L) {
-        fail(`biases must list ${L} vectors, one per layer; got ${show(options.biases)}`);
-      }
-      weights = options.weights.map((W, l) => matrix(W, `weights[${l}]`, sizes[l], sizes[l + 1]));
-      biases = options.biases.map((b, l) => matrix([b], `biases[${l}]`, sizes[l + 1], 1));
+      weights = parameters(options.weights, sizes, "weights");
+      biases = parameters(options.biases, sizes, "biases");
     }
     const deltaOut = get("deltaOut", null) === null ? null : matrix(options.deltaOut, "deltaOut", sizes[L], m);
     if (Y === null && deltaOut === null) fail("Y (the targets) is required unless deltaOut is given");
@@ -578,7 +589,20 @@
     };
   }
 
-  const api = {Generator, initialParameters, train, trace, activate: (name, z) => activate(ACTIVATIONS.indexOf(oneOf(name, "activation", ACTIVATIONS)), z), softplus, ACTIVATIONS, LOSSES, INITS, OPTIMIZERS};
+  // The forward pass alone, for many inputs (a plane of points, say): MLP.forward_trace without
+  // the backward pass. Returns {zs, activations}: per layer l = 1 … L a Float64Array of m × n_l
+  // values, row by row (sample i's unit j at i·n_l + j); activations[0] is X itself, flattened.
+  function forward(options) {
+    const s = settings(Object.assign({}, options, {Y: null}), FORWARD_FIELDS, "forward");
+    const {sizes, X, L, codes} = s;
+    if (options.weights == null || options.biases == null) fail("forward needs weights and biases (arrays of rows)");
+    const weights = parameters(options.weights, sizes, "weights"), biases = parameters(options.biases, sizes, "biases");
+    const net = network(sizes, codes, weights, biases, X, null, false);
+    net.forward();
+    return {zs: net.Z, activations: net.A};
+  }
+
+  const api = {Generator, initialParameters, train, trace, forward, activate: (name, z) => activate(ACTIVATIONS.indexOf(oneOf(name, "activation", ACTIVATIONS)), z), softplus, ACTIVATIONS, LOSSES, INITS, OPTIMIZERS};
   if (typeof module === "object" && module && module.exports) module.exports = api;
   if (root) root.backpropBook = api;
 })(typeof window !== "undefined" ? window : (typeof globalThis !== "undefined" ? globalThis : null));

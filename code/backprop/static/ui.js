@@ -65,13 +65,13 @@
     if (x === 0) return "0";
     const a = Math.abs(x);
     const s = a >= 1e5 || a < 1e-3 ? x.toExponential(digits - 1).replace("e+", "e") : String(+x.toPrecision(digits));
-    return s.replace("-", "−");
+    return s.replace(/-/g, "−");
   }
 
   // ----- axes -----------------------------------------------------------------------------------
-  function niceTicks(lo, hi, count) {
+  function niceTicks(lo, hi, count, whole) {
     if (!(hi > lo)) return [lo];
-    const raw = (hi - lo) / Math.max(1, count), p = Math.pow(10, Math.floor(Math.log10(raw)));
+    const raw = Math.max((hi - lo) / Math.max(1, count), whole ? 1 : 0), p = Math.pow(10, Math.floor(Math.log10(raw)));
     const step = [1, 2, 5, 10].map((k) => k * p).find((s) => s >= raw) || 10 * p;
     const ticks = [];
     for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
@@ -86,7 +86,12 @@
 
   // A frame with ticks and labels; returns {x(v), y(v), box} mapping data to canvas pixels.
   function frame(ctx, w, h, o, c) {
-    const box = {left: o.ylabel ? 58 : 46, right: w - 10, top: o.title ? 24 : 10, bottom: h - (o.xlabel ? 40 : 24)};
+    const ticksY = o.logy ? logTicks(Math.log10(o.ymin), Math.log10(o.ymax)).map((k) => [10 ** k, logLabel(k)])
+                          : niceTicks(o.ymin, o.ymax, 5).map((v) => [v, fmt(v)]);
+    ctx.font = "12px system-ui, sans-serif";
+    const widest = Math.max(0, ...ticksY.map(([, s]) => ctx.measureText(s).width));   // room for the tick labels
+    const box = {left: Math.max(o.ylabel ? 58 : 46, widest + (o.ylabel ? 26 : 10)), right: w - 10,
+                 top: o.title ? 24 : 10, bottom: h - (o.xlabel ? 40 : 24)};
     const axis = (lo, hi, log, from, to) => {
       const a = log ? Math.log10(lo) : lo, b = log ? Math.log10(hi) : hi, span = b - a || 1;
       return (v) => from + (to - from) * ((log ? Math.log10(v) : v) - a) / span;
@@ -96,9 +101,7 @@
     ctx.fillStyle = c.background; ctx.fillRect(0, 0, w, h);
     ctx.font = "12px system-ui, sans-serif"; ctx.lineWidth = 1;
     const ticksX = o.logx ? logTicks(Math.log10(o.xmin), Math.log10(o.xmax)).map((k) => [10 ** k, logLabel(k)])
-                          : niceTicks(o.xmin, o.xmax, Math.max(2, Math.floor((box.right - box.left) / 70))).map((v) => [v, fmt(v)]);
-    const ticksY = o.logy ? logTicks(Math.log10(o.ymin), Math.log10(o.ymax)).map((k) => [10 ** k, logLabel(k)])
-                          : niceTicks(o.ymin, o.ymax, 5).map((v) => [v, fmt(v)]);
+                          : niceTicks(o.xmin, o.xmax, Math.max(2, Math.floor((box.right - box.left) / 70)), o.integerX).map((v) => [v, fmt(v)]);
     ctx.strokeStyle = c.grid; ctx.fillStyle = c.muted;
     ctx.textAlign = "center"; ctx.textBaseline = "top";
     for (const [v, s] of ticksX) {
@@ -178,9 +181,10 @@
     const named = series.filter((s) => s.label);
     if (named.length) {
       ctx.font = "12px system-ui, sans-serif"; ctx.textAlign = "left"; ctx.textBaseline = "middle";
-      let y = f.box.top + 10;
-      const x = f.box.left + 8;
       const width = Math.max(...named.map((s) => ctx.measureText(s.label).width)) + 34;
+      const corner = o.legend || "top-left", height = 16 * named.length;   // where the curves leave room
+      const x = corner.endsWith("right") ? f.box.right - width - 4 : f.box.left + 8;
+      let y = corner.startsWith("bottom") ? f.box.bottom - height - 2 : f.box.top + 10;
       ctx.fillStyle = c.background; ctx.globalAlpha = 0.85;
       ctx.fillRect(x - 4, y - 8, width, 16 * named.length + 2); ctx.globalAlpha = 1;
       series.forEach((s, k) => {
