@@ -38,6 +38,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=21)
     parser.add_argument("--name", action="append", help="only these explorers")
+    parser.add_argument("--control", action="append", help="only the range controls with these data-key values "
+                        "(e.g. --name xor --control lr: chapter 7's 2-4-1 x 5,000 epochs, the learning rate moving)")
     args = parser.parse_args()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -51,7 +53,8 @@ def main():
             handle = root.element_handle()
             page.wait_for_function("el => +(el.dataset.renders || 0) >= 1", arg=handle, timeout=20000)
             times = []
-            for key in root.evaluate("el => [...el.querySelectorAll('input[type=range]')].map(i => i.dataset.key)"):
+            keys = root.evaluate("el => [...el.querySelectorAll('input[type=range]')].map(i => i.dataset.key)")
+            for key in [k for k in keys if not args.control or k in args.control]:
                 for k in range(args.moves):
                     before = int(root.get_attribute("data-renders"))
                     page.evaluate(MOVE, [handle, key, (k % args.moves) / (args.moves - 1)])
@@ -65,7 +68,8 @@ def main():
             page.close()
             if times:
                 q90 = statistics.quantiles(times, n=10)[-1] if len(times) > 1 else times[0]
-                print(f"{name:10s} {len(times):4d} moves: median {statistics.median(times):6.1f} ms, "
+                print(f"{name:10s} {', '.join(args.control) if args.control else 'all ranges':>10s} "
+                      f"{len(times):4d} moves: median {statistics.median(times):6.1f} ms, "
                       f"90th percentile {q90:6.1f} ms")
         browser.close()
 

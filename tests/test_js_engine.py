@@ -323,7 +323,8 @@ def test_trace_equals_mlps_forward_trace_deltas_and_backward(engine, setting):
 
 def test_trace_refuses_bad_parameters_by_name(engine):
     bad = {"weights": dict(weights=[[[1, 2]]], biases=[[0]]),
-           "biases": dict(weights=[[[1, 2], [3, 4]], [[1, 2]]], biases=[[0, 0]]),
+           "biases": dict(sizes=[2, 2, 1], weights=[[[1, 2], [3, 4]], [[1, 2]]], biases=[[0, 0]]),
+           "layer 1": dict(sizes=[2, 3, 1], weights=[[[1, 2], [3, 4]], [[1, 2, 3]]], biases=[[0, 0, 0], [0]]),
            "deltaOut": dict(X=[[0, 0]], deltaOut=[[1, 2]]),
            "Y": dict(X=[[0, 0]], Y=None, deltaOut=None)}
     messages = engine.evaluate("""(bad) => Object.fromEntries(Object.entries(bad).map(([k, s]) => {

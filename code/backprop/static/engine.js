@@ -271,12 +271,12 @@
     return sizes.slice();
   }
   // A matrix given as an array of rows, checked and flattened row by row into a Float64Array.
-  function matrix(value, name, nCols, nRows) {
+  function matrix(value, name, nCols, nRows, rowsAre = "one per row of X") {
     if (!Array.isArray(value) || value.length === 0 || !value.every(Array.isArray)) {
       fail(`${name} must be a non-empty array of rows (one sample per row), e.g. [[0, 1], [1, 0]]; got ${show(value)}`);
     }
     if (nRows !== undefined && value.length !== nRows) {
-      fail(`${name} must have ${nRows} rows, one per row of X; got ${value.length}`);
+      fail(`${name} must have ${nRows} rows, ${rowsAre}; got ${value.length}`);
     }
     const flat = new Float64Array(value.length * nCols);
     value.forEach((row, i) => {
@@ -550,8 +550,9 @@
     if (!Array.isArray(value) || value.length !== L) {
       fail(`${name} must list ${L} ${name === "weights" ? "matrices" : "vectors"}, one per layer; got ${show(value)}`);
     }
-    return name === "weights" ? value.map((W, l) => matrix(W, `weights[${l}]`, sizes[l], sizes[l + 1]))
-                              : value.map((b, l) => matrix([b], `biases[${l}]`, sizes[l + 1], 1));
+    return name === "weights" ? value.map((W, l) => matrix(W, `weights[${l}]`, sizes[l], sizes[l + 1],
+                                                            `one per unit of layer ${l + 1}`))
+                              : value.map((b, l) => matrix([b], `biases[${l}]`, sizes[l + 1], 1, "a single row"));
   }
 
   // One forward and one backward pass, everything kept: MLP.forward_trace, MLP.deltas and
