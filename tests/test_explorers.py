@@ -256,3 +256,37 @@ def test_explorers_in_the_built_book(browser, site, path, width):
         assert not watch.problems(), "\n".join(watch.problems())
     finally:
         context.close()
+
+
+CONTRAST = """el => {
+    const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                                     .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const background = (node) => {   // the first opaque background up the tree
+        for (; node; node = node.parentElement) { const c = rgb(getComputedStyle(node).backgroundColor);
+            if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3); }
+        return [255, 255, 255]; };
+    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    return [el, ...el.querySelectorAll('label, select, button, input[type=number], output, [role=status], th, td')]
+        .filter((n) => n.offsetParent !== null)
+        .map((n) => [n.tagName + ' ' + (n.textContent || n.value || '').slice(0, 30),
+                     ratio(rgb(getComputedStyle(n).color).slice(0, 3), background(n))]);
+}"""
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", explorer_pages())
+def test_explorer_text_is_readable_in_light_and_dark_mode(browser, site, path, scheme):
+    """Every label, control, status and table cell of an explorer keeps a contrast of at least 4.5:1 (WCAG AA)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/{path}", wait_until="load")
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        for root in page.locator("[data-bp-explorer]").element_handles():
+            page.wait_for_function("el => +(el.dataset.renders || 0) >= 1", arg=root, timeout=20000)
+            poor = [(what, round(r, 2)) for what, r in page.evaluate(CONTRAST, root) if r < 4.5]
+            assert not poor, f"{scheme} mode, text below 4.5:1 contrast: {poor[:8]}"
+    finally:
+        context.close()

@@ -9,7 +9,8 @@
   const registry = {};
   const NS = "bp-live";
   const CSS = `
-.${NS}{margin:1em 0;padding:.8em;border:1px solid var(--pst-color-border,#ccc);border-radius:6px;max-width:100%;box-sizing:border-box;overflow:hidden}
+.${NS}{margin:1em 0;padding:.8em;border:1px solid var(--pst-color-border,#ccc);border-radius:6px;max-width:100%;box-sizing:border-box;overflow:hidden;background:var(--pst-color-background,#fff);color:var(--pst-color-text-base,#222)}
+div.output:has(> .${NS}){background:transparent!important;color:inherit!important;padding:0!important}
 .${NS}-controls{display:flex;flex-wrap:wrap;gap:.3em 1.4em;margin-bottom:.4em}
 .${NS}-control{display:flex;align-items:center;gap:.5em;min-height:44px;max-width:100%;flex-wrap:wrap}
 .${NS}-control input[type=range]{width:10em;max-width:60vw;height:28px;margin:0}
