@@ -12,13 +12,18 @@ JB_FLAGS := --builder html -W -n --keep-going
 export BACKPROP_RECOMPUTE := 1
 # tools/jb_build.py is `jupyter-book build` with Sphinx jobs = number of CPUs (BOOK_JOBS=1: serial)
 
-.PHONY: book test check serve clean system-deps-book system-deps-test vendor cache-key
+.PHONY: book zip test check serve clean system-deps-book system-deps-test vendor cache-key
 
 # A failed build leaves Sphinx's saved environment behind, and the next run would
 # skip the unchanged pages and with them their warnings: forget it on failure.
 book: system-deps-book $(VENV)/.book-installed vendor cache-key
 	$(BIN)/python tools/jb_build.py . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
-	@echo "Open _build/html/index.html, or run: make serve"
+	$(BIN)/python tools/zip_book.py
+	@echo "Open _build/html/index.html, or run: make serve; offline copy: _build/backprop-book-html.zip"
+
+# The offline copy alone, from the book built last (make book writes it too).
+zip:
+	$(BIN)/python tools/zip_book.py
 
 # `make test` executes every notebook from scratch once (no cache), then runs all tests:
 # the package's (code/tests) and the book's (tests/, on the built HTML and the sources).
@@ -26,6 +31,7 @@ book: system-deps-book $(VENV)/.book-installed vendor cache-key
 test: system-deps-test $(VENV)/.test-installed vendor
 	rm -rf $(CACHE) _build/html _build/.doctrees _build/jupyter_execute
 	$(BIN)/python tools/jb_build.py . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
+	$(BIN)/python tools/zip_book.py
 	$(MAKE) --no-print-directory cache-key
 	$(BIN)/python -m pytest -m "" code/tests tests
 

@@ -23,3 +23,8 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
+// Opened from a file (the offline copy, tools/zip_book.py), the browser refuses the requests with
+// which the search page would fetch a snippet of each result's page: show the results without them.
+if (location.protocol === "file:" && typeof DOCUMENTATION_OPTIONS === "object") {
+  DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+}
