@@ -361,7 +361,7 @@ PASS_TEXT = {
         "net_legend": "圈内：a（或 x）· 上方：b · 下方：误差项 δ",
         "plot_label": "沿梯度方向 θ − s∇ℒ 走步长 s 时损失下降多少，以及一阶估计 s‖∇ℒ‖² 和走一步（s = η）的点",
         "plot_title": "走步长 s 之后 ℒ 的降幅", "xlabel": "步长 s",
-        "ylabel": "ℒ(θ) − ℒ(θ − s∇ℒ)", "curve": "ℒ 的降幅", "tangent": "一阶近似：s‖∇ℒ‖²",
+        "ylabel": "ℒ(θ) − ℒ(θ − s∇ℒ)", "curve": "ℒ 的降幅", "tangent": "一阶估计：s‖∇ℒ‖²",
         "one_step": "走一步，s = η",
         "status_down": "学习率 η = {eta} 的一步梯度下降把损失从 {before} 降到 {after}，降了 {change}"
                        "（一阶估计 η‖∇ℒ‖² 为 {predicted}）。",
