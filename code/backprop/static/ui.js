@@ -262,7 +262,8 @@ div.output:has(> .${NS}){background:transparent!important;color:inherit!importan
       ctx.strokeStyle = c.text; ctx.lineWidth = 1.5; ctx.stroke(); ctx.lineWidth = 1;
       if (p.label && !o.small) {
         ctx.fillStyle = c.text; ctx.font = "12px system-ui, sans-serif";
-        ctx.textAlign = "left"; ctx.textBaseline = "bottom"; ctx.fillText(p.label, X + 9, Y - 3);
+        const left = X + 9 + ctx.measureText(p.label).width > w - 2;   // no room on the right: write it on the left
+        ctx.textAlign = left ? "right" : "left"; ctx.textBaseline = "bottom"; ctx.fillText(p.label, left ? X - 9 : X + 9, Y - 3);
       }
     }
     return f;
