@@ -290,3 +290,27 @@ def test_explorer_text_is_readable_in_light_and_dark_mode(browser, site, path, s
             assert not poor, f"{scheme} mode, text below 4.5:1 contrast: {poor[:8]}"
     finally:
         context.close()
+
+
+@pytest.mark.book
+def test_the_engine_on_the_built_page_equals_the_package(browser, site):
+    """The engine as the built chapter 7 page loads it (from _static/bp/) trains as MLP.fit does."""
+    import numpy as np
+
+    import backprop as bp
+
+    settings = [dict(sizes=[2, 4, 1], lr=1.0, seed=0), dict(sizes=[2, 2, 1], lr=3.0, seed=5, init="xavier"),
+                dict(sizes=[2, 8, 1], lr=0.5, seed=7, activation="tanh", outputActivation="sigmoid", loss="bce"),
+                dict(sizes=[2, 3, 1], lr=0.05, seed=2, activation="relu", outputActivation="identity", init="he")]
+    page = browser.new_page()
+    try:
+        page.goto(f"{site}/chapters/en/07-dynamics.html", wait_until="load")
+        page.wait_for_function("() => window.backpropBook && window.backpropBook.train")
+        for s in settings:
+            js = page.evaluate("(s) => backpropBook.train(Object.assign({epochs: 2000}, s)).losses", s)
+            net = bp.MLP(s["sizes"], activation=s.get("activation", "sigmoid"),
+                         output_activation=s.get("outputActivation"), loss=s.get("loss", "mse"),
+                         init=s.get("init", "normal"), seed=s["seed"])
+            np.testing.assert_allclose(js, net.fit(*bp.xor(), s["lr"], 2000), rtol=1e-10, err_msg=str(s))
+    finally:
+        page.close()
