@@ -162,7 +162,8 @@
                                    ({x: r.runs[k].overflowAt, color: color[k], label: i ? "" : t("diverged_mark")}))});
       legend(lossC, lp.box, items, [].concat(...curves.map((q) => along(lp, q.filter(([, y]) => y > 0)))), col);
 
-      // the per-step factor against η, the limits and the reader's η, labelled at the top of their lines
+      // the per-step factor against η and the limits, labelled at the top of their lines, and the
+      // reader's η, labelled at the bottom of its line: the factors stay above 0.8, so the two ends never meet
       const rates = ["sgd", "momentum"].map((k) => etas.map((e) => [e, Math.min(factor(k, e, s.beta, c.lams), 9)]));
       const rp = ui.plot(rateC, {series: rates.map((q, i) => ({x: etas, y: q.map((a) => a[1]), color: color[keys[i]]})),
                                  logx: true, xmin: etas[0], xmax: etas[etas.length - 1], ymin: 0, ymax: 1.6,
@@ -172,10 +173,11 @@
                                           {x: s.lr, color: col.text}]});
       const rc = rateC.getContext("2d"), taken = [].concat(...rates.map((q) => along(rp, q)));
       rc.font = "12px system-ui, sans-serif"; rc.textBaseline = "bottom";
-      [[s.lr, col.text, t("you") + " = " + fmt(s.lr)], [lim.sgd, color.sgd, t("gd_limit")],
-       [lim.momentum, color.momentum, t("mom_limit")]].forEach(([x, cl, txt], row) => {
+      [[s.lr, col.text, t("you") + " = " + fmt(s.lr), rp.box.bottom - 4],
+       [lim.sgd, color.sgd, t("gd_limit"), rp.box.top + 16],
+       [lim.momentum, color.momentum, t("mom_limit"), rp.box.top + 31]].forEach(([x, cl, txt, y0]) => {
         const w = rc.measureText(txt).width, right = rp.x(x) + w + 4 > rp.box.right;
-        const x0 = right ? rp.x(x) - 3 - w : rp.x(x) + 3, y0 = rp.box.top + 16 + 15 * row;
+        const x0 = right ? rp.x(x) - 3 - w : rp.x(x) + 3;
         rc.fillStyle = cl; rc.textAlign = "left"; rc.fillText(txt, x0, y0);
         for (let u = 0; u <= w; u += 6) taken.push([x0 + u, y0 - 6]);
       });
