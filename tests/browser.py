@@ -68,3 +68,50 @@ def wait_for_math(page, timeout_ms=10000):
         " && (window.__mjDone || (window.MathJax.startup.promise.then(() => window.__mjDone = true), false)))",
         timeout=timeout_ms,
     )
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright; closed on leaving."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def explorer_page(browser, name, html=None, width=1000, height=1400):
+    """A page of its own for the live explorer ``name``: engine.js and explorers/<name>.js as the
+    book serves them, injected into a blank page, or ``html`` (a standalone page) as its content.
+
+    Every request is aborted and recorded (an explorer needs nothing from anywhere); on leaving,
+    there must have been none, and no console error.
+    """
+    from backprop.book.explorers import script
+
+    requests, errors = [], []
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+        def block(route):
+            requests.append(route.request.url)
+            route.abort()
+
+        page.route("**/*", block)
+        if html is None:
+            for relative in ("engine.js", f"explorers/{name}.js"):
+                page.add_script_tag(content=script(relative))
+        else:
+            page.set_content(html)
+        yield page
+        assert not requests, f"the page made requests: {requests}"
+        assert not errors, f"console errors: {errors}"
+    finally:
+        context.close()

@@ -16,14 +16,13 @@ Run with ``.venv/bin/python -m pytest -m "" tests/test_explorer_depth.py -q -s``
 """
 from __future__ import annotations
 
-import contextlib
 
 import numpy as np
 import pytest
 
-from backprop.book.explorers import script, standalone_page
+from backprop.book.explorers import standalone_page
 from backprop.chapters import ch08_vanishing as V
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import chromium, explorer_page
 
 pytestmark = pytest.mark.browser
 
@@ -33,46 +32,13 @@ RTOL = 1e-10
 @pytest.fixture(scope="module")
 def browser():
     pytest.importorskip("playwright.sync_api")
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@contextlib.contextmanager
-def blank_page(browser, html=None, width=1000):
-    """engine.js and depth.js (as served) in a blank page, or ``html`` as it is; no request, no console error."""
-    requests, errors = [], []
-    context = browser.new_context(viewport={"width": width, "height": 1200})
-    try:
-        page = context.new_page()
-        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-        def block(route):
-            requests.append(route.request.url)
-            route.abort()
-
-        page.route("**/*", block)
-        if html is None:
-            for name in ("engine.js", "explorers/depth.js"):
-                page.add_script_tag(content=script(name))
-        else:
-            page.set_content(html)
-        yield page
-        assert not requests, f"the page made requests: {requests}"
-        assert not errors, f"console errors: {errors}"
-    finally:
-        context.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 @pytest.fixture(scope="module")
 def page(browser):
-    with blank_page(browser) as page:
+    with explorer_page(browser, "depth") as page:
         assert page.evaluate("typeof window.backpropBook.explorers.depth.compute") == "function"
         yield page
 
@@ -166,7 +132,7 @@ MOVE_JS = """([key, v]) => { const c = document.querySelector(`[data-key="${key}
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_control_changes_status_and_canvas_and_is_fast(browser, lang):
-    with blank_page(browser, standalone_page(V.live_explorer(lang))) as page:
+    with explorer_page(browser, "depth", standalone_page(V.live_explorer(lang))) as page:
         page.wait_for_function("+(document.querySelector('.bp-live').dataset.renders || 0) >= 1")
         page.evaluate("() => { window.requestAnimationFrame = (f) => { f(); return 0; }; }")
         first = page.evaluate(SNAPSHOT_JS)["status"]

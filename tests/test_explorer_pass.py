@@ -20,16 +20,15 @@ Run with ``.venv/bin/python -m pytest -m "" tests/test_explorer_pass.py -q -s`` 
 """
 from __future__ import annotations
 
-import contextlib
 import copy
 
 import numpy as np
 import pytest
 
 import backprop as bp
-from backprop.book.explorers import script, standalone_page
+from backprop.book.explorers import standalone_page
 from backprop.chapters import ch04_chain_rule as ch04
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import chromium, explorer_page
 
 pytestmark = pytest.mark.browser
 
@@ -39,46 +38,13 @@ RTOL = 1e-12
 @pytest.fixture(scope="module")
 def browser():
     pytest.importorskip("playwright.sync_api")
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@contextlib.contextmanager
-def blank_page(browser, html=None, width=1000):
-    """engine.js and pass.js (as served) in a blank page, or ``html`` as it is; no request, no console error."""
-    requests, errors = [], []
-    context = browser.new_context(viewport={"width": width, "height": 1400})
-    try:
-        page = context.new_page()
-        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-        def block(route):  # the explorer needs nothing from anywhere
-            requests.append(route.request.url)
-            route.abort()
-
-        page.route("**/*", block)
-        if html is None:
-            for name in ("engine.js", "explorers/pass.js"):
-                page.add_script_tag(content=script(name))
-        else:
-            page.set_content(html)
-        yield page
-        assert not requests, f"the page made requests: {requests}"
-        assert not errors, f"console errors: {errors}"
-    finally:
-        context.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 @pytest.fixture(scope="module")
 def page(browser):
-    with blank_page(browser) as page:
+    with explorer_page(browser, "pass") as page:
         assert page.evaluate("typeof window.backpropBook.explorers.pass.compute") == "function"
         yield page
 
@@ -192,7 +158,7 @@ CLICK_JS = """(key) => document.querySelector(`[data-key="${key}"]`).click()"""
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_explorer_in_the_page(browser, lang):
     html = standalone_page(ch04.live_explorer(lang))
-    with blank_page(browser, html, width=1000) as page:
+    with explorer_page(browser, "pass", html, width=1000) as page:
         page.wait_for_function("+(document.querySelector('.bp-live').dataset.renders || 0) >= 1")
         page.evaluate("() => { window.requestAnimationFrame = (f) => { f(); return 0; }; }")
         start = page.evaluate(SNAPSHOT_JS)

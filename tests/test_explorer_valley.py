@@ -17,7 +17,6 @@ Run with ``.venv/bin/python -m pytest -m "" tests/test_explorer_valley.py -q -s`
 """
 from __future__ import annotations
 
-import contextlib
 import itertools
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from backprop.book.explorers import standalone_page
 from backprop.chapters import ch10_optimizers as ch10
 from backprop.optimizers import SGD, Adam, Momentum
 from backprop.symbolic import optimizers as sym
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import chromium, explorer_page
 
 pytestmark = pytest.mark.browser
 
@@ -41,48 +40,13 @@ RTOL = 1e-10
 @pytest.fixture(scope="module")
 def browser():
     pytest.importorskip("playwright.sync_api")
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@contextlib.contextmanager
-def blank_page(browser, html=None, width=1000):
-    """A page: engine.js and valley.js injected into a blank page, or ``html`` as it is.
-
-    Every request is aborted and recorded; at the end there must be none, and no console error."""
-    requests, errors = [], []
-    context = browser.new_context(viewport={"width": width, "height": 1400})
-    try:
-        page = context.new_page()
-        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-        def block(route):  # the explorer needs nothing from anywhere
-            requests.append(route.request.url)
-            route.abort()
-
-        page.route("**/*", block)
-        if html is None:
-            for name in ("engine.js", "explorers/valley.js"):
-                page.add_script_tag(content=(STATIC / name).read_text(encoding="utf-8"))
-        else:
-            page.set_content(html)
-        yield page
-        assert not requests, f"the page made requests: {requests}"
-        assert not errors, f"console errors: {errors}"
-    finally:
-        context.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 @pytest.fixture(scope="module")
 def page(browser):
-    with blank_page(browser) as page:
+    with explorer_page(browser, "valley") as page:
         assert page.evaluate("typeof window.backpropBook.explorers.valley.compute") == "function"
         yield page
 
@@ -194,7 +158,7 @@ SNAPSHOT_JS = """() => ({status: document.querySelector("[role=status]").textCon
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_control_changes_status_and_a_canvas_and_is_fast(browser, lang):
     html = standalone_page(ch10.live_explorer(lang))
-    with blank_page(browser, html) as page:
+    with explorer_page(browser, "valley", html) as page:
         page.wait_for_function("+(document.querySelector('.bp-live').dataset.renders || 0) >= 1")
         page.evaluate("() => { window.requestAnimationFrame = (f) => { f(); return 0; }; }")
         controls = page.evaluate("""() => [...document.querySelectorAll(".bp-live input[type=range]")]

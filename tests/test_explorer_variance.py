@@ -20,14 +20,13 @@ Run with ``.venv/bin/python -m pytest -m "" tests/test_explorer_variance.py -q -
 """
 from __future__ import annotations
 
-import contextlib
 
 import numpy as np
 import pytest
 
-from backprop.book.explorers import script, standalone_page
+from backprop.book.explorers import standalone_page
 from backprop.chapters import ch09_initialization as ini
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import chromium, explorer_page
 
 browser_test = pytest.mark.browser  # the tests that open Chromium; the others need only the package
 
@@ -39,48 +38,13 @@ N = ini.EXPLORER["n_samples"]
 @pytest.fixture(scope="module")
 def browser():
     pytest.importorskip("playwright.sync_api")
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@contextlib.contextmanager
-def blank_page(browser, html=None, width=1000):
-    """A page: engine.js and variance.js (as served) injected into a blank page, or ``html`` as it is.
-
-    Every request is aborted and recorded; at the end there must be none, and no console error."""
-    requests, errors = [], []
-    context = browser.new_context(viewport={"width": width, "height": 1400})
-    try:
-        page = context.new_page()
-        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-        def block(route):  # the explorer needs nothing from anywhere
-            requests.append(route.request.url)
-            route.abort()
-
-        page.route("**/*", block)
-        if html is None:
-            for name in ("engine.js", "explorers/variance.js"):
-                page.add_script_tag(content=script(name))
-        else:
-            page.set_content(html)
-        yield page
-        assert not requests, f"the page made requests: {requests}"
-        assert not errors, f"console errors: {errors}"
-    finally:
-        context.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 @pytest.fixture(scope="module")
 def page(browser):
-    with blank_page(browser) as p:
+    with explorer_page(browser, "variance") as p:
         yield p
 
 
@@ -207,7 +171,7 @@ MOVE_JS = """([key, value]) => { const input = document.querySelector(`[data-key
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_control_changes_status_and_a_canvas_and_is_fast(browser, lang):
     html = standalone_page(ini.live_explorer(lang))
-    with blank_page(browser, html) as page:
+    with explorer_page(browser, "variance", html) as page:
         page.wait_for_function("+(document.querySelector('.bp-live').dataset.renders || 0) >= 1")
         page.evaluate("() => { window.requestAnimationFrame = (f) => { f(); return 0; }; }")
         ranges = page.evaluate("""() => [...document.querySelectorAll(".bp-live input[type=range]")]

@@ -25,17 +25,16 @@ Run with ``.venv/bin/python -m pytest -m "" tests/test_explorer_xor.py -q -s`` (
 """
 from __future__ import annotations
 
-import contextlib
 import statistics
 
 import numpy as np
 import pytest
 
-from backprop.book.explorers import script, standalone_page
+from backprop.book.explorers import standalone_page
 from backprop.chapters import ch07_explorer as ch07
 from backprop.data import solved, xor
 from backprop.vectorized import Network, fit_one, forward
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import chromium, explorer_page
 
 pytestmark = pytest.mark.browser
 
@@ -76,41 +75,8 @@ SETTINGS = [dict(zip(("lr", "init", "scale", "seed", "hidden", "epochs", "activa
 @pytest.fixture(scope="module")
 def browser():
     pytest.importorskip("playwright.sync_api")
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@contextlib.contextmanager
-def blank_page(browser, html=None):
-    """The served scripts injected into a blank page, or ``html``; no request, no console error."""
-    requests, errors = [], []
-    context = browser.new_context(viewport={"width": 1000, "height": 1400})
-    try:
-        page = context.new_page()
-        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-        def block(route):
-            requests.append(route.request.url)
-            route.abort()
-
-        page.route("**/*", block)
-        if html is None:
-            for name in ("engine.js", "ui.js", "explorers/xor.js"):
-                page.add_script_tag(content=script(name))
-        else:
-            page.set_content(html)
-        yield page
-        assert not requests, f"the page made requests: {requests}"
-        assert not errors, f"console errors: {errors}"
-    finally:
-        context.close()
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 RUN = """([settings, text]) => {
@@ -126,7 +92,7 @@ RUN = """([settings, text]) => {
 
 @pytest.fixture(scope="module")
 def results(browser):
-    with blank_page(browser) as page:
+    with explorer_page(browser, "xor") as page:
         yield [page.evaluate(RUN, [s, ch07.TEXT]) for s in SETTINGS], page
 
 
@@ -254,7 +220,7 @@ def test_python_format_of_the_status_numbers(results):
 
 def test_one_control_move_takes_at_most_30_ms_median(browser):
     """Retrain 2-4-1 for 5,000 epochs and redraw everything, as timed by ui.js (data-ms)."""
-    with blank_page(browser, standalone_page(ch07.live_explorer("en"))) as page:
+    with explorer_page(browser, "xor", standalone_page(ch07.live_explorer("en"))) as page:
         root = page.locator("[data-bp-explorer=xor]")
         handle = root.element_handle()
         page.wait_for_function("el => +(el.dataset.renders || 0) >= 1", arg=handle, timeout=20000)

@@ -24,7 +24,7 @@ import pytest
 
 import backprop.chapters
 from backprop.book.explorers import known_names, names_in, script, script_names, standalone_page
-from browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, serve
+from browser import PageWatch, chromium, serve
 from conftest import HTML, html_pages
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -63,10 +63,8 @@ def test_the_scripts_of_a_page_fit_the_budget(name):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def renders(root):

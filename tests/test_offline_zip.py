@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, wait_for_math
+from browser import chromium, wait_for_math
 from conftest import ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -35,10 +35,8 @@ def book(built_html, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def open_page(browser, url):
