@@ -21,6 +21,16 @@ def built_html():
     return HTML
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (tests/browser.py: chromium)."""
+    pytest.importorskip("playwright.sync_api")
+    from browser import chromium
+
+    with chromium() as chromium_browser:
+        yield chromium_browser
+
+
 def html_pages():
     return sorted(p for p in HTML.rglob("*.html")
                   if not any(part.startswith((".", "_")) for part in p.relative_to(HTML).parts))

@@ -16,24 +16,16 @@ Run with ``.venv/bin/python -m pytest -m "" tests/test_explorer_depth.py -q -s``
 """
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
 from backprop.book.explorers import standalone_page
 from backprop.chapters import ch08_vanishing as V
-from browser import chromium, explorer_page
+from browser import explorer_page
 
 pytestmark = pytest.mark.browser
 
 RTOL = 1e-10
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api")
-    with chromium() as chromium_browser:
-        yield chromium_browser
 
 
 @pytest.fixture(scope="module")

@@ -28,18 +28,11 @@ import pytest
 import backprop as bp
 from backprop.book.explorers import standalone_page
 from backprop.chapters import ch04_chain_rule as ch04
-from browser import chromium, explorer_page
+from browser import explorer_page
 
 pytestmark = pytest.mark.browser
 
 RTOL = 1e-12
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api")
-    with chromium() as chromium_browser:
-        yield chromium_browser
 
 
 @pytest.fixture(scope="module")

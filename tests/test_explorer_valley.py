@@ -29,19 +29,12 @@ from backprop.book.explorers import standalone_page
 from backprop.chapters import ch10_optimizers as ch10
 from backprop.optimizers import SGD, Adam, Momentum
 from backprop.symbolic import optimizers as sym
-from browser import chromium, explorer_page
+from browser import explorer_page
 
 pytestmark = pytest.mark.browser
 
 STATIC = Path(backprop.__file__).resolve().parent / "static"
 RTOL = 1e-10
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api")
-    with chromium() as chromium_browser:
-        yield chromium_browser
 
 
 @pytest.fixture(scope="module")

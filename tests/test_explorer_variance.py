@@ -20,26 +20,18 @@ Run with ``.venv/bin/python -m pytest -m "" tests/test_explorer_variance.py -q -
 """
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
 from backprop.book.explorers import standalone_page
 from backprop.chapters import ch09_initialization as ini
-from browser import chromium, explorer_page
+from browser import explorer_page
 
 browser_test = pytest.mark.browser  # the tests that open Chromium; the others need only the package
 
 RTOL = 1e-10
 S = ini.EXPLORER_SCALES
 N = ini.EXPLORER["n_samples"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api")
-    with chromium() as chromium_browser:
-        yield chromium_browser
 
 
 @pytest.fixture(scope="module")

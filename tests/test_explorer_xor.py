@@ -34,7 +34,7 @@ from backprop.book.explorers import standalone_page
 from backprop.chapters import ch07_explorer as ch07
 from backprop.data import solved, xor
 from backprop.vectorized import Network, fit_one, forward
-from browser import chromium, explorer_page
+from browser import explorer_page
 
 pytestmark = pytest.mark.browser
 
@@ -70,13 +70,6 @@ SETTINGS = [dict(zip(("lr", "init", "scale", "seed", "hidden", "epochs", "activa
                 (20.0, "normal", 5.0, 21, 12, 2000, "tanh", "sigmoid", "bce"),
                 (30.0, "xavier", 0.1, 57, 4, 100, "sigmoid", "sigmoid", "bce"),
             ]]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pytest.importorskip("playwright.sync_api")
-    with chromium() as chromium_browser:
-        yield chromium_browser
 
 
 RUN = """([settings, text]) => {

@@ -24,7 +24,7 @@ import pytest
 
 import backprop.chapters
 from backprop.book.explorers import known_names, names_in, script, script_names, standalone_page
-from browser import PageWatch, chromium, serve
+from browser import PageWatch, serve
 from conftest import HTML, html_pages
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -59,12 +59,6 @@ def test_the_scripts_of_a_page_fit_the_budget(name):
     size = sum(len(script(s).encode()) for s in script_names([name]))
     print(f"{name}: {size / 1024:.1f} KB of explorer scripts")
     assert size <= SCRIPT_BUDGET, f"{name}: {size} bytes of scripts, budget {SCRIPT_BUDGET}"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def renders(root):

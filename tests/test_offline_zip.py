@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from browser import chromium, wait_for_math
+from browser import wait_for_math
 from conftest import ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -31,12 +31,6 @@ def book(built_html, tmp_path_factory):
         assert all(n.startswith("backprop-book/") for n in names)
         archive.extractall(target)
     return target / "backprop-book"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def open_page(browser, url):
