@@ -4,8 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CACHE := _build/.jupyter_cache
-BOOK_PACKAGES := $(shell grep -v "^#" binder/apt.txt)
-TEST_PACKAGES := $(BOOK_PACKAGES) chromium
+# fonts-lmodern: the math font of the HTML (Latin Modern Math, _ext/mathml.py); nodejs (with npm):
+# the pinned front-end packages (tools/vendor_assets.py) and KaTeX, which typesets the formulas.
+BOOK_PACKAGES := $(shell grep -v "^#" binder/apt.txt) fonts-lmodern nodejs
+# chromium: the browser tests and the PDFs; poppler-utils: the PDF tests (pdffonts, pdftotext).
+TEST_PACKAGES := $(BOOK_PACKAGES) chromium poppler-utils
 JB_FLAGS := --builder html -W -n --keep-going
 # The build computes everything afresh, stored results included, and checks them against the stored copy
 # (backprop/stored.py): a notebook reader loads that copy instead of training for half a minute.

@@ -4,8 +4,8 @@ Jupyter Book always loads sphinx-thebe, which writes the address of its
 JavaScript bundle on a CDN into every page, even with the Live Code button
 switched off (``launch_buttons.thebe: false``). The book has no Live Code
 button (Binder is the live path), so this removes thebe's scripts from the
-pages. MathJax and the widget manager are served from ``_vendor`` (see
-``tools/vendor.lock``); ``tests/test_offline_html.py`` checks the result.
+pages. Formulas are MathML typeset at build time (``_ext/mathml.py``) and no widget
+manager is loaded (``tools/vendor.lock`` pins what the build fetches); ``tests/test_offline_html.py`` checks the result.
 
 How: sphinx-thebe 0.3.1 adds its scripts with ``app.add_js_file`` (in its
 ``env-before-read-docs`` handler ``init_thebe_core``), and Sphinx has no public

@@ -62,12 +62,11 @@ class PageWatch:
 
 
 def wait_for_math(page, timeout_ms=10000):
-    """Wait until MathJax has finished its first typesetting pass (if the page loads MathJax)."""
-    page.wait_for_function(
-        "() => !window.MathJax || (window.MathJax.startup && window.MathJax.startup.promise"
-        " && (window.__mjDone || (window.MathJax.startup.promise.then(() => window.__mjDone = true), false)))",
-        timeout=timeout_ms,
-    )
+    """Wait until the page's fonts, the math font among them, are loaded (or have failed).
+
+    Formulas are MathML in the HTML itself (_ext/mathml.py): there is no typesetting to wait for,
+    only the font the browser lays them out with."""
+    page.wait_for_function("() => document.fonts.status === 'loaded'", timeout=timeout_ms)
 
 
 @contextlib.contextmanager

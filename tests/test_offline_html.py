@@ -65,11 +65,11 @@ def test_stylesheets_import_nothing_external(built_html):
 
 
 @pytest.mark.book
-def test_mathjax_is_served_locally(built_html):
-    soup = BeautifulSoup((HTML / "chapters/en/01-neuron.html").read_text(encoding="utf-8"), "html.parser")
-    srcs = [s["src"] for s in soup.find_all("script", src=True) if "mathjax" in s["src"].lower()]
-    assert srcs and all(not external(s) for s in srcs)
-    assert (HTML / "_static/mathjax/tex-chtml.js").exists()
+def test_math_font_is_served_locally(built_html):
+    """Formulas are MathML in the page (_ext/mathml.py); their font comes with the book."""
+    css = (HTML / "_static/mathml.css").read_text(encoding="utf-8")
+    assert re.findall(r'url\("([^"]+)"\)', css) == ["bp/math.woff2"]
+    assert (HTML / "_static/bp/math.woff2").stat().st_size > 10_000
 
 
 @pytest.mark.parametrize("url, expected", [

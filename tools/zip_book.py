@@ -3,7 +3,7 @@
     .venv/bin/python tools/zip_book.py [_build/html] [_build/backprop-book-html.zip]
 
 A reader unzips it and opens ``index.html`` (or ``backprop-book/index.html``): no server is
-needed. Everything in the pages works from ``file://``: MathJax and its fonts, the live
+needed. Everything in the pages works from ``file://``: the formulas (MathML) and their font, the live
 explorers, the language links, and search in both languages (search is a script, not a request;
 only its result snippets, which the search page would fetch from each result's page, are left
 out when the page runs from a file: see ``tools/static/langsearch.js``). The archive holds the
