@@ -41,7 +41,7 @@ test: system-deps-test $(VENV)/.test-installed vendor
 # `make check`: the fast tests, for quick feedback while editing (about a minute on two cores):
 # the package's tests and the book's source-level tests. No build, no browser, no JupyterLab,
 # nothing slow: pytest.ini's default marker filter. Installs the venv first if needed.
-check: system-deps-book $(VENV)/.test-installed
+check: system-deps-book $(VENV)/.test-installed vendor
 	$(BIN)/python -m pytest code/tests tests
 
 serve: book
