@@ -24,6 +24,7 @@ How:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -172,7 +173,17 @@ def finish(app, exception):
     write_font(outdir, characters_used(outdir))
 
 
+def typesetter_digest() -> str:
+    """Changes when the typesetting does (tools/mathml.js, the pinned KaTeX)."""
+    digest = hashlib.sha256(SCRIPT.read_bytes())
+    digest.update(KATEX.read_bytes() if KATEX.exists() else b"")
+    return digest.hexdigest()[:16]
+
+
 def setup(app):
+    # A config value of kind "html": when it changes, Sphinx writes every page again (its build info
+    # records these values), so no page keeps formulas from an older typesetter.
+    app.add_config_value("mathml_typesetter", typesetter_digest(), "html")
     app.add_html_math_renderer("mathml", (html_visit_math, None), (html_visit_displaymath, None))
     app.add_css_file("mathml.css")
     app.add_js_file("mathcopy.js", defer="defer")

@@ -58,6 +58,10 @@ def test_katex_writes_plain_mathml_with_styled_letters_as_unicode():
     assert "<mo>\u00AF</mo>" in w and "\u02C9" not in w  # the bar accent, as math fonts have it
     assert "mathvariant=\"bold\"" not in w
     assert '<annotation encoding="application/x-tex">\\mathbf{W}\\mathcal{L}\\mathbb{R}\\bar{y}</annotation>' in w
+    (bars, _), = mathml.typeset([("\\lVert W \\rVert_2 \\lvert x \\rvert \\mid y", False)])
+    assert bars.count('<mo stretchy="false" lspace="0em" rspace="0em">\u2225</mo>') == 2  # no space inside
+    assert bars.count('<mo stretchy="false" lspace="0em" rspace="0em">\u2223</mo>') == 2
+    assert "<mo>\u2223</mo>" in bars  # \mid stays a relation, spaced
     (block, _), = mathml.typeset([("x", True)])
     assert block.startswith('<math display="block">')
 

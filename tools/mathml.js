@@ -52,9 +52,16 @@ function restyle(mathml) {
 // is U+00AF MACRON in the fonts' accent tables.
 const SUBSTITUTES = {"\u02C9": "\u00AF"};
 
+// KaTeX writes the bars of |x| and \|x\| as <mo stretchy="false">∣</mo> and ∥, which MathML's operator
+// dictionary spaces as relations (divides, parallel to): as delimiters they take no space, as in TeX.
+const BARS = new Set(["\u2223", "\u2225"]);
+
 function substitute(mathml) {
-  return mathml.replace(/<mo([^>]*)>([^<]*)<\/mo>/g,
-    (whole, attributes, text) => `<mo${attributes}>${[...text].map((ch) => SUBSTITUTES[ch] || ch).join("")}</mo>`);
+  return mathml.replace(/<mo([^>]*)>([^<]*)<\/mo>/g, (whole, attributes, text) => {
+    const spaced = BARS.has(text) && attributes.includes('stretchy="false"') && !attributes.includes("lspace")
+      ? ' lspace="0em" rspace="0em"' : "";
+    return `<mo${attributes}${spaced}>${[...text].map((ch) => SUBSTITUTES[ch] || ch).join("")}</mo>`;
+  });
 }
 
 function main(input) {
