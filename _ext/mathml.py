@@ -19,7 +19,8 @@ How:
 - The math font: Latin Modern Math (Debian's fonts-lmodern), cut down to the characters the
   book's formulas use, as ``_static/bp/math.woff2`` (``_vendor/mathml.css`` loads it). MathML
   needs a font with an OpenType MATH table for its stretchy brackets, radicals and fractions.
-- Pages with formulas preload that font, so it arrives with the page's first requests.
+- The font is not preloaded (``<link rel="preload" as="font">``): a preload is a CORS request,
+  which Chromium refuses for a page opened from ``file://`` (the offline copy).
 - ``_vendor/mathcopy.js`` puts the TeX of the formulas in a copied selection on the clipboard.
 """
 
@@ -164,14 +165,6 @@ def write_font(outdir: Path, used: set[str]) -> None:
     subset.save_font(font, str(target), options)
 
 
-def preload_font(app, pagename, templatename, context, doctree):
-    """On a page with formulas, ask for the math font at once, not after the stylesheets are read."""
-    if 'class="math' in (context.get("body") or ""):
-        href = context["pathto"](FONT_OUT.as_posix(), 1)
-        context["metatags"] = (context.get("metatags") or "") + (
-            f'\n<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin="anonymous" />')
-
-
 def finish(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -196,6 +189,5 @@ def setup(app):
     app.add_html_math_renderer("mathml", (html_visit_math, None), (html_visit_displaymath, None))
     app.add_css_file("mathml.css")
     app.add_js_file("mathcopy.js", defer="defer")
-    app.connect("html-page-context", preload_font)
     app.connect("build-finished", finish)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,33 +7,12 @@ local server is aborted and recorded, so a page that needs the internet fails.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
+import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory):
-    """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from chromium import CHROMIUM, CHROMIUM_ARGS, chromium, serve  # noqa: E402,F401  (the tests import them from here)
 
 
 class PageWatch:
@@ -67,19 +46,6 @@ def wait_for_math(page, timeout_ms=10000):
     Formulas are MathML in the HTML itself (_ext/mathml.py): there is no typesetting to wait for,
     only the font the browser lays them out with."""
     page.wait_for_function("() => document.fonts.status === 'loaded'", timeout=timeout_ms)
-
-
-@contextlib.contextmanager
-def chromium():
-    """Debian's Chromium, headless, driven by Playwright; closed on leaving."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @contextlib.contextmanager

@@ -89,3 +89,12 @@ def test_search_works_from_file(book, browser, query, both):
         assert not problems, "\n".join(problems)
     finally:
         page.close()
+
+
+def test_the_copy_holds_the_pdfs_and_the_site_serves_the_copy(book, built_html):
+    """The PDFs the root page and the prefaces link are in the copy; the archive itself is served
+    beside the site's index.html (where those pages link it), and is not inside itself."""
+    for lang in ("zh", "en"):
+        assert (book / "pdf" / f"backprop-{lang}.pdf").read_bytes() == (built_html / "pdf" / f"backprop-{lang}.pdf").read_bytes()
+    assert (built_html / ZIP.name).read_bytes() == ZIP.read_bytes()
+    assert not (book / ZIP.name).exists()

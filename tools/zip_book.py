@@ -10,9 +10,15 @@ out when the page runs from a file: see ``tools/static/langsearch.js``). The arc
 pages under one folder, ``backprop-book/``, in sorted order with fixed timestamps, so the same
 build gives the same bytes; only Sphinx's build bookkeeping is left out (``_sources`` stays: the
 pages' download buttons link to it). ``tests/test_offline_zip.py`` opens the unzipped copy in Chromium.
+
+The PDFs are in it (``pdf/``, written by ``tools/make_pdf.py`` first), and the archive is also
+copied into the site itself, beside ``index.html``, where the root page and the prefaces link it
+(on the published site and with ``make serve``; inside the unzipped copy that one link leads
+nowhere: the reader already has the archive).
 """
 from __future__ import annotations
 
+import shutil
 import sys
 import zipfile
 from pathlib import Path
@@ -23,10 +29,10 @@ LEAVE_OUT = {".buildinfo", ".doctrees"}
 STAMP = (2026, 1, 1, 0, 0, 0)
 
 
-def files(html: Path):
+def files(html: Path, name: str):
     for path in sorted(html.rglob("*")):
         parts = path.relative_to(html).parts
-        if path.is_file() and not (set(parts) & LEAVE_OUT):
+        if path.is_file() and not (set(parts) & LEAVE_OUT) and parts != (name,):  # not the archive itself
             yield path
 
 
@@ -36,12 +42,13 @@ def pack(html: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files(html):
+        for path in files(html, out.name):
             info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(html).as_posix()}", STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
     tmp.replace(out)
+    shutil.copyfile(out, html / out.name)
     return out
 
 
