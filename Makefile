@@ -18,10 +18,10 @@ export BACKPROP_RECOMPUTE := 1
 
 .PHONY: book pdf zip test check serve clean system-deps-book system-deps-test vendor cache-key
 
-# A failed build leaves Sphinx's saved environment behind, and the next run would
-# skip the unchanged pages and with them their warnings: forget it on failure.
 # The HTML, then the two PDFs printed from it (the site serves them at pdf/), then the offline copy
 # of the whole site, PDFs included.
+# A failed build leaves Sphinx's saved environment behind, and the next run would
+# skip the unchanged pages and with them their warnings: forget it on failure.
 book: system-deps-book $(VENV)/.book-installed vendor cache-key
 	$(BIN)/python tools/jb_build.py . $(JB_FLAGS) || { rm -rf _build/.doctrees; exit 1; }
 	$(BIN)/python tools/make_pdf.py

@@ -1,9 +1,10 @@
 """Sphinx extension: every formula is typeset when the book is built, as MathML; no page runs MathJax.
 
-Why: typesetting in the browser cost every page 1.2 MB of MathJax and 1.2-1.4 s before the
-formulas appeared, with raw LaTeX on screen until then. Now the HTML carries ``<math>``
-elements, which browsers lay out natively (Chromium since 109, Firefox, Safari), so formulas are
-there at first paint and search, dark mode and screen readers work on them as on any text.
+Why: typesetting in the browser cost every page 1.2 MB of MathJax and 0.8-1.9 s (most pages
+0.8-1.4 s) before the formulas appeared, with raw LaTeX on screen until then. Now the HTML
+carries ``<math>`` elements, which browsers lay out natively (Chromium since 109, Firefox,
+Safari), so formulas are there at first paint, and the browser's find-in-page, dark mode and
+screen readers work on them.
 
 How:
 
@@ -15,13 +16,15 @@ How:
   pages already converted are left alone) is rewritten: all formulas of all pages go to one
   ``node tools/mathml.js`` call, which typesets them with KaTeX (pinned in ``tools/vendor.lock``)
   as MathML with the TeX as its annotation. A formula KaTeX cannot read is a Sphinx warning
-  naming its page (so ``-W`` fails the build), never raw TeX in a page.
+  naming its page and its TeX (``-W`` fails the build); that page is left unconverted, its TeX
+  showing, until the formula is fixed.
 - The math font: Latin Modern Math (Debian's fonts-lmodern), cut down to the characters the
-  book's formulas use, as ``_static/bp/math.woff2`` (``_vendor/mathml.css`` loads it). MathML
+  book's formulas use, as ``_static/bp/math.woff2`` (``tools/static/mathml.css``, served as ``_static/mathml.css``,
+  loads it). MathML
   needs a font with an OpenType MATH table for its stretchy brackets, radicals and fractions.
 - The font is not preloaded (``<link rel="preload" as="font">``): a preload is a CORS request,
   which Chromium refuses for a page opened from ``file://`` (the offline copy).
-- ``_vendor/mathcopy.js`` puts the TeX of the formulas in a copied selection on the clipboard.
+- ``tools/static/mathcopy.js`` puts the TeX of the formulas in a copied selection on the clipboard.
 """
 
 from __future__ import annotations

@@ -89,19 +89,20 @@ def subset_icon_fonts(outdir: Path) -> None:
     from fontTools.ttLib import TTFont
 
     points = icon_codepoints(outdir)
-    for woff2 in sorted((outdir / WEBFONTS).glob("*.woff2")):
-        font = TTFont(str(woff2))
+    # the .woff2 files browsers load, and the .ttf files the stylesheet names as a fallback
+    for path in sorted((outdir / WEBFONTS).glob("*.woff2")) + sorted((outdir / WEBFONTS).glob("*.ttf")):
+        font = TTFont(str(path))
         keep = points & set(font.getBestCmap())
         if len(font.getBestCmap()) == len(keep):
             continue  # already cut down
         options = subset.Options()
-        options.flavor = "woff2"
+        options.flavor = "woff2" if path.suffix == ".woff2" else None
         options.name_IDs = ["*"]
         options.notdef_outline = True
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=sorted(keep) or [0x20])
         subsetter.subset(font)
-        subset.save_font(font, str(woff2), options)
+        subset.save_font(font, str(path), options)
 
 
 def finish(app, exception):

@@ -150,6 +150,17 @@ def test_copying_a_passage_copies_its_formulas_as_tex(page, site):
     }""")
     assert f"${copied['tex']}$" in copied["text"]
     assert "<math" in copied["html"]
+    numbered = page.evaluate("""() => {
+        const block = document.querySelector('article div.math[id^=equation-]');
+        const range = document.createRange();
+        range.selectNode(block);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        const data = new DataTransfer();
+        block.dispatchEvent(new ClipboardEvent('copy', {clipboardData: data, bubbles: true, cancelable: true}));
+        return [data.getData('text/plain').trim(), block.querySelector('annotation').textContent];
+    }""")
+    assert numbered[0] == f"$${numbered[1]}$$"  # the formula, without its number and link sign
 
 
 @pytest.mark.browser

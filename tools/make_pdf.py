@@ -14,8 +14,8 @@ that pages do not collide, and every link to a page of this PDF becomes a link i
 a link to any other page of the site goes to the published site. A title page and a table of
 contents come first. The document is served from a route of the local server that serves the
 built book (``tools/chromium.py: serve``), so nothing is written into the site but the PDFs, and
-it is styled by ``tools/pdf/print.css`` and, for the formulas, the book's ``_static/mathml.css``
-(not the theme's stylesheets).
+it is styled by ``tools/pdf/print.css``, for the formulas by the book's ``_static/mathml.css`` and
+for code by ``_static/pygments.css`` (not the theme's stylesheets).
 
 Chromium prints it twice: the first print tells on which page each chapter and section starts
 (the PDF's named destinations, one per link target), the numbers are written into the table of

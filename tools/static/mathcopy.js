@@ -26,6 +26,8 @@
     if (formulas.length === 0) return;
     var holder = document.createElement("div");
     holder.appendChild(fragment);
+    // An equation's number and its link sign (#) are not part of what was meant.
+    holder.querySelectorAll(".eqno, a.headerlink").forEach(function (extra) { extra.remove(); });
     var markup = holder.innerHTML;
     holder.querySelectorAll("math").forEach(function (math) {
       math.replaceWith(document.createTextNode(tex(math)));
