@@ -133,34 +133,29 @@ def test_formulas_show_before_their_font_has_arrived(page, site):
     wait_for_math(page)
 
 
+# Select the element `selector` names and copy it as a reader would (Ctrl+C fires this event);
+# returns the clipboard's text and HTML, and the TeX of the element's first formula.
+COPY = """(selector) => {
+    const element = document.querySelector(selector);
+    const range = document.createRange();
+    range.selectNode(element);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    const data = new DataTransfer();
+    element.dispatchEvent(new ClipboardEvent('copy', {clipboardData: data, bubbles: true, cancelable: true}));
+    return {text: data.getData('text/plain').trim(), html: data.getData('text/html'),
+            tex: element.querySelector('annotation').textContent};
+}"""
+
+
 @pytest.mark.browser
 def test_copying_a_passage_copies_its_formulas_as_tex(page, site):
     page.goto(f"{site}/chapters/en/04-chain-rule.html", wait_until="load")
-    copied = page.evaluate("""() => {
-        const math = document.querySelector('article p math');
-        const paragraph = math.closest('p');
-        const range = document.createRange();
-        range.selectNodeContents(paragraph);
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-        const data = new DataTransfer();
-        paragraph.dispatchEvent(new ClipboardEvent('copy', {clipboardData: data, bubbles: true, cancelable: true}));
-        return {text: data.getData('text/plain'), html: data.getData('text/html'),
-                tex: math.querySelector('annotation').textContent};
-    }""")
-    assert f"${copied['tex']}$" in copied["text"]
-    assert "<math" in copied["html"]
-    numbered = page.evaluate("""() => {
-        const block = document.querySelector('article div.math[id^=equation-]');
-        const range = document.createRange();
-        range.selectNode(block);
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-        const data = new DataTransfer();
-        block.dispatchEvent(new ClipboardEvent('copy', {clipboardData: data, bubbles: true, cancelable: true}));
-        return [data.getData('text/plain').trim(), block.querySelector('annotation').textContent];
-    }""")
-    assert numbered[0] == f"$${numbered[1]}$$"  # the formula, without its number and link sign
+    passage = page.evaluate(COPY, "article p:has(math)")
+    assert f"${passage['tex']}$" in passage["text"]
+    assert "<math" in passage["html"]
+    numbered = page.evaluate(COPY, "article div.math[id^=equation-]")
+    assert numbered["text"] == f"$${numbered['tex']}$$"  # the formula, without its number and link sign
 
 
 @pytest.mark.browser
