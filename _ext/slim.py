@@ -24,10 +24,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
-
 THEME_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 SEARCH_SCRIPTS = re.compile(
     r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
@@ -70,7 +66,7 @@ def slim_page(path: Path, classes: set[str], search_page: bool) -> None:
         path.write_text(slim, encoding="utf-8")
 
 
-def icon_codepoints(outdir: Path) -> dict[str, set[int]]:
+def icon_codepoints(outdir: Path) -> set[int]:
     """The codepoints of the Font Awesome icons named anywhere in the built pages and scripts."""
     css = (outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
     names = set()
