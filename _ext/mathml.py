@@ -41,6 +41,8 @@ from sphinx.errors import ExtensionError
 from sphinx.ext.mathjax import html_visit_displaymath, html_visit_math
 from sphinx.util import logging
 
+from builtpages import html_pages
+
 logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,12 +113,6 @@ def typeset(items: list[tuple[str, bool]]) -> list[tuple[str | None, str | None]
     if done.returncode != 0:
         raise ExtensionError(f"mathml: tools/mathml.js failed: {done.stderr.strip()}")
     return [tuple(pair) for pair in json.loads(done.stdout)]
-
-
-def html_pages(outdir: Path):
-    for path in sorted(outdir.rglob("*.html")):
-        if not any(part.startswith(("_", ".")) for part in path.relative_to(outdir).parts):
-            yield path
 
 
 def convert_pages(outdir: Path) -> int:

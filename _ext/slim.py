@@ -24,17 +24,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from builtpages import html_pages
+
 THEME_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 SEARCH_SCRIPTS = re.compile(
     r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
 ICON = re.compile(r"\bfa-[a-z0-9-]+")
 WEBFONTS = Path("_static") / "vendor" / "fontawesome" / "webfonts"
-
-
-def html_pages(outdir: Path):
-    for path in sorted(outdir.rglob("*.html")):
-        if not any(part.startswith(("_", ".")) for part in path.relative_to(outdir).parts):
-            yield path
 
 
 def plain_token_classes(pygments_css: str) -> set[str]:

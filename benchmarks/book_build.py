@@ -11,7 +11,9 @@ gzip-compressed (as a host such as GitHub Pages sends text); the time of the fir
 number of formulas already in the page then (formulas are MathML in the HTML, _ext/mathml.py, so
 all of them are); and the time until everything is rendered: the load event, every font loaded
 (the math font among them) and every live explorer drawn once (target <= 0.3 s).
-`--no-build` skips the two builds and only weighs the pages of the current _build/html;
+Each time is the median of `--runs=N` loads (3 by default), cold (a new browser profile) and warm
+(arriving from the page before it in reading order); a blank page served the same way gives the
+floor. `--no-build` skips the two builds and only weighs the pages of the current _build/html;
 `--serial` first times a clean build in one process (BOOK_JOBS=1), for comparison.
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "_ext"))
 
 # The build `make book` runs: jupyter-book build with Sphinx jobs (tools/jb_build.py).
 JB = [str(ROOT / ".venv/bin/python"), str(ROOT / "tools/jb_build.py"), str(ROOT),
@@ -71,6 +74,9 @@ def rendered_after(page, url):
     page.goto(url, wait_until="commit")
     page.wait_for_function(RENDERED, polling="raf", timeout=30000)
     math, rendered = page.evaluate("[window.__bpMath / 1000, window.__bpRendered / 1000]")
+    # the paint entry, and the count made when it arrives, are reported a moment after the paint
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0"
+                           " && window.__bpMathAtPaint !== undefined", timeout=10000)
     first_paint = (page.evaluate(FIRST_PAINT) or 0) / 1000
     return (math, rendered), first_paint, page.evaluate("window.__bpMathAtPaint ?? -1")
 
@@ -103,43 +109,87 @@ def static_server(directory):
         server.wait()
 
 
-def page_weights():
+# Where a reader arrives from: the page before this one in reading order (the theme's "previous"
+# link), or, for the root page, which has none, the search page.
+PREVIOUS = """() => { const link = document.querySelector('link[rel=prev]'); return link ? link.href : null; }"""
+READING = 1.5  # seconds the reader spends on the page before, so that its own scripts have finished
+BLANK = "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>blank</title></head><body><p>A blank page.</p></body></html>"
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def timings(browser, url, runs):
+    """The median over ``runs`` of (page+fonts, all) cold and warm, the first paint, and the
+    formulas in the page at first paint (cold). Cold: a new browser profile, nothing cached (a
+    reader's first page of the book). Warm: a new profile that has had the page before this one open
+    for READING seconds, so that what the two share (theme, math font, explorer scripts) is in the
+    browser's cache, as for a reader going from one chapter to the next."""
+    cold, warm, paints, at_paint = [], [], [], None
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script(COUNT_AT_PAINT)
+        times, first_paint, count = rendered_after(page, url)
+        previous = page.evaluate(PREVIOUS) or url.rsplit("/", 1)[0] + "/search.html"
+        cold.append(times)
+        paints.append(first_paint)
+        at_paint = count if at_paint is None else min(at_paint, count)
+        context.close()
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script(COUNT_AT_PAINT)
+        page.goto(previous, wait_until="load")
+        page.wait_for_timeout(READING * 1000)
+        warm.append(rendered_after(page, url)[0])
+        context.close()
+    pick = lambda runs, i: median(r[i] for r in runs)  # noqa: E731
+    return ((pick(cold, 0), pick(cold, 1)), (pick(warm, 0), pick(warm, 1)), median(paints), at_paint)
+
+
+def weigh(browser, url):
+    """Bytes of the page and of everything it loads, raw and gzip-compressed, and its formulas."""
+    context = browser.new_context()
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="load")
+    page.wait_for_function(RENDERED, polling="raf", timeout=30000)
+    page.wait_for_timeout(300)
+    bodies = [r.body() for r in responses if r.status == 200]
+    math_total = page.evaluate("document.querySelectorAll('math').length")
+    context.close()
+    # What a host that compresses text (as GitHub Pages does) sends; woff2/png barely shrink.
+    return sum(len(b) for b in bodies), sum(len(gzip.compress(b, 6)) for b in bodies), math_total
+
+
+def page_weights(runs):
     """Per page: weight, first paint, formulas at first paint, and the time until everything is
-    rendered twice: cold (a new browser profile: nothing cached, as a reader's first page) and warm
-    (arriving from the root page, so the files every page shares come from the browser's cache, as
-    for a reader going from one chapter to the next)."""
+    rendered, cold and warm (``timings``); then the same times for a blank page served the same way,
+    the floor that no page can go under on this machine."""
+    import tempfile
+
     from browser import CHROMIUM, CHROMIUM_ARGS
+    from builtpages import html_pages
     from playwright.sync_api import sync_playwright
 
     html = ROOT / "_build/html"
-    pages = sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
-                   if not any(part.startswith((".", "_")) for part in p.relative_to(html).parts))
+    pages = [p.relative_to(html).as_posix() for p in html_pages(html)]
     rows = []
     with static_server(html) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in pages:
-            context = browser.new_context()
-            page = context.new_page()
-            page.add_init_script(COUNT_AT_PAINT)
-            responses = []
-            page.on("response", lambda response: responses.append(response))
-            cold, first_paint, math_at_paint = rendered_after(page, f"{base}/{path}")
-            math_total = page.evaluate("document.querySelectorAll('math').length")
-            page.wait_for_timeout(300)
-            bodies = [r.body() for r in responses if r.status == 200]
-            raw = sum(len(b) for b in bodies)
-            # What a host that compresses text (as GitHub Pages does) sends; woff2/png barely shrink.
-            compressed = sum(len(gzip.compress(b, 6)) for b in bodies)
-            context.close()
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(f"{base}/{'search.html' if path == 'index.html' else 'index.html'}", wait_until="load")
-            page.wait_for_timeout(300)
-            warm, _, _ = rendered_after(page, f"{base}/{path}")
-            context.close()
-            rows.append((path, raw, compressed, first_paint, math_at_paint, math_total, cold, warm))
+            raw, compressed, math_total = weigh(browser, f"{base}/{path}")
+            cold, warm, first_paint, at_paint = timings(browser, f"{base}/{path}", runs)
+            rows.append((path, raw, compressed, first_paint, at_paint, math_total, cold, warm))
+        with tempfile.TemporaryDirectory() as folder, static_server(folder) as blank_base:
+            for name in ("blank.html", "search.html"):  # search.html: where the blank page's warm run arrives from
+                (Path(folder) / name).write_text(BLANK, encoding="utf-8")
+            blank = timings(browser, f"{blank_base}/blank.html", runs)
         browser.close()
-    return rows
+    return rows, blank
 
 
 def main():
@@ -152,11 +202,14 @@ def main():
         print(f"clean build, {os.cpu_count()} jobs (all notebooks executed): {clean:6.1f} s   target <= 120 s")
         again = timed_build()
         print(f"unchanged rebuild:                    {again:6.1f} s   target <= 15 s")
-    print("times in s from navigation; 'page+fonts': loaded with every font (math font included);")
-    print("'all': explorers drawn too; cold: a new browser profile; warm: arriving from another page")
+    runs = int(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--runs=")), 3))
+    print(f"times in s from navigation, median of {runs} runs; 'page+fonts': loaded with every font (math font "
+          "included);")
+    print("'all': explorers drawn too; cold: a new browser profile; warm: arriving from the page before it in "
+          f"reading order, open for {READING:g} s")
     print(f"{'page':36s} {'raw':>9s} {'gzip':>9s} {'1st paint':>9s} {'formulas then/all':>17s} "
           f"{'page+fonts cold':>15s} {'all cold':>8s} {'page+fonts warm':>15s} {'all warm':>8s}")
-    rows = page_weights()
+    rows, blank = page_weights(runs)
     for path, raw, compressed, first_paint, at_paint, total, cold, warm in rows:
         print(f"{path:36s} {raw / 1e6:6.2f} MB {compressed / 1e6:6.2f} MB {first_paint:9.3f} "
               f"{at_paint:>8d}/{total:<8d} {cold[0]:15.3f} {cold[1]:8.3f} {warm[0]:15.3f} {warm[1]:8.3f}")
@@ -166,8 +219,12 @@ def main():
           f"all {heaviest[6][1]:.3f} s cold, {heaviest[7][1]:.3f} s warm")
     for label, index in (("page+fonts", 0), ("all", 1)):
         cold, warm = sorted(r[6][index] for r in rows), sorted(r[7][index] for r in rows)
-        print(f"all pages, {label}: cold median {cold[len(cold) // 2]:.3f} s (max {cold[-1]:.3f}), "
-              f"warm median {warm[len(warm) // 2]:.3f} s (max {warm[-1]:.3f})")
+        print(f"all pages, {label}: cold median {median(cold):.3f} s (max {cold[-1]:.3f}), "
+              f"warm median {median(warm):.3f} s (max {warm[-1]:.3f})")
+    lightest = min(rows, key=lambda r: r[1])
+    print(f"floor: a blank page served the same way: {blank[0][1]:.3f} s cold, {blank[1][1]:.3f} s warm; "
+          f"the lightest page of the book ({lightest[0]}, {lightest[1] / 1e6:.2f} MB): "
+          f"{lightest[6][1]:.3f} s cold, {lightest[7][1]:.3f} s warm")
     print(f"formulas missing at first paint: {sum(max(r[5] - r[4], 0) for r in rows if r[4] >= 0)}")
     print("targets (heaviest page): <= 1.5 MB uncompressed, everything rendered <= 0.3 s, math at first paint")
 

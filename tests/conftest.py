@@ -1,9 +1,12 @@
 """Shared fixtures for the book-level tests (they read the sources and the built HTML)."""
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+from builtpages import html_pages as built_pages  # noqa: E402
 HTML = ROOT / "_build" / "html"
 CHAPTERS = ROOT / "chapters"
 
@@ -32,8 +35,8 @@ def browser():
 
 
 def html_pages():
-    return sorted(p for p in HTML.rglob("*.html")
-                  if not any(part.startswith((".", "_")) for part in p.relative_to(HTML).parts))
+    """The built book's pages (_ext/builtpages.py)."""
+    return built_pages(HTML)
 
 
 # A test that uses one of these fixtures must carry the marker, so that a bare `pytest`

@@ -1,5 +1,5 @@
 """The build's page rewriters on small inputs, without a build: _ext/mathml.py (with tools/mathml.js
-and the pinned KaTeX) and _ext/slim.py."""
+and the pinned KaTeX), _ext/slim.py and the pages they rewrite (_ext/builtpages.py)."""
 from __future__ import annotations
 
 import shutil
@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
+import builtpages  # noqa: E402
 import mathml  # noqa: E402
 import slim  # noqa: E402
 
@@ -25,6 +26,14 @@ PAGE = """<p>Inline <span class="math notranslate nohighlight">\\(a &lt; b\\)</s
 <div class="output text_latex math notranslate nohighlight">
 \\[\\displaystyle x^{2}\\]
 </div>"""
+
+
+def test_the_pages_of_a_build_leave_out_static_and_hidden_folders(tmp_path):
+    for name in ("index.html", "chapters/en/01-neuron.html", "_static/webpack-macros.html",
+                 "_sources/index.html", ".doctrees/x.html", "chapters/en/notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert builtpages.html_pages(tmp_path) == [tmp_path / "chapters/en/01-neuron.html", tmp_path / "index.html"]
 
 
 def test_tex_of_unescapes_and_drops_the_delimiters():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import math
 import pkgutil
 import re
 
@@ -180,6 +181,38 @@ def test_explorer_standalone(browser, module_name, lang):
         assert not requests, f"the explorer made requests: {requests}"
     finally:
         context.close()
+
+
+# A field of 2 x 2 cells on a small canvas; returns the RGB of the box's bottom-left and top-right
+# pixels, which show cells (0, 0) and (1, 1) unblended, and the colour map at a few points.
+FIELD_PROBE = """bpExplorers.register("probe", (el, ui) => {
+    const canvas = ui.canvas({key: "f", width: 40, height: 40, label: "probe"});
+    ui.onUpdate(() => ui.field(canvas, {values: [0, 1, 0.25, 0.75], n: 2, extent: [0, 1, 0, 1], small: true}));
+});"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_field_draws_each_cell_in_the_books_colour_map(browser, scheme):
+    context = browser.new_context(viewport={"width": 400, "height": 300}, color_scheme=scheme, device_scale_factor=1)
+    page = context.new_page()
+    try:
+        page.set_content("<div data-bp-explorer='probe' data-text='{}' data-config='{}'></div>")
+        page.add_script_tag(content=script("ui.js"))
+        page.add_script_tag(content=FIELD_PROBE)
+        page.wait_for_function("+(document.querySelector('[data-bp-explorer]').dataset.renders || 0) >= 1")
+        corners, shades = page.evaluate("""() => {
+            const ctx = document.querySelector('canvas').getContext('2d');
+            const at = (x, y) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)];
+            const c = bpExplorers.colors();
+            return [[at(1, 38), at(38, 1)], [0, 0.25, 0.5, 0.75, 1, -1, 2].map((t) => bpExplorers.shade(t, c))];
+        }""")
+    finally:
+        context.close()
+    mid = [40, 44, 52] if scheme == "dark" else [255, 255, 255]
+    low, high = [33, 102, 172], [178, 24, 43]
+    between = lambda a, b: [math.floor(x + (y - x) * 0.5 + 0.5) for x, y in zip(a, b)]  # noqa: E731  (JS Math.round)
+    assert shades == [low, between(low, mid), mid, between(mid, high), high, low, high]
+    assert corners == [low, between(mid, high)]   # value 0 at cell (0, 0), 0.75 at cell (1, 1)
 
 
 # ----- the built book --------------------------------------------------------------------------

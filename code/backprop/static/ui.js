@@ -201,11 +201,20 @@ div.output:has(> .${NS}){background:transparent!important;color:inherit!importan
   }
 
   // The book's diverging colour map: 0 → blue, 0.5 → white (or the dark background), 1 → red.
+  const LOW = [33, 102, 172], HIGH = [178, 24, 43], MID_LIGHT = [255, 255, 255], MID_DARK = [40, 44, 52];
   function shade(t, c) {
+    const rgb = [0, 0, 0];
+    shadeInto(rgb, 0, t, c.dark);
+    return rgb;
+  }
+  // The same colour written into out[p], out[p + 1], out[p + 2], with nothing allocated: a field
+  // shades one cell per pixel, tens of thousands on a page.
+  function shadeInto(out, p, t, dark) {
     t = Math.max(0, Math.min(1, t));
-    const mid = c.dark ? [40, 44, 52] : [255, 255, 255], lo = [33, 102, 172], hi = [178, 24, 43];
-    const [a, b, u] = t < 0.5 ? [lo, mid, 2 * t] : [mid, hi, 2 * t - 1];
-    return a.map((v, i) => Math.round(v + (b[i] - v) * u));
+    const mid = dark ? MID_DARK : MID_LIGHT, a = t < 0.5 ? LOW : mid, b = t < 0.5 ? mid : HIGH, u = t < 0.5 ? 2 * t : 2 * t - 1;
+    out[p] = Math.round(a[0] + (b[0] - a[0]) * u);
+    out[p + 1] = Math.round(a[1] + (b[1] - a[1]) * u);
+    out[p + 2] = Math.round(a[2] + (b[2] - a[2]) * u);
   }
 
   // A field of values over a square grid, with an optional contour and marked points.
@@ -222,9 +231,10 @@ div.output:has(> .${NS}){background:transparent!important;color:inherit!importan
     const img = new ImageData(n, n);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
-        const v = o.values[i * n + j], rgb = Number.isFinite(v) ? shade((v - vmin) / (vmax - vmin), c) : [128, 128, 128];
-        const p = 4 * ((n - 1 - i) * n + j);
-        img.data[p] = rgb[0]; img.data[p + 1] = rgb[1]; img.data[p + 2] = rgb[2]; img.data[p + 3] = 255;
+        const v = o.values[i * n + j], p = 4 * ((n - 1 - i) * n + j);
+        if (Number.isFinite(v)) shadeInto(img.data, p, (v - vmin) / (vmax - vmin), c.dark);
+        else img.data[p] = img.data[p + 1] = img.data[p + 2] = 128;
+        img.data[p + 3] = 255;
       }
     }
     const tmp = document.createElement("canvas");
@@ -237,15 +247,20 @@ div.output:has(> .${NS}){background:transparent!important;color:inherit!importan
       const lv = o.contour, V = o.values;
       ctx.strokeStyle = c.text; ctx.lineWidth = o.small ? 1 : 2; ctx.beginPath();
       const cut = (a, bv) => (lv - a) / (bv - a);
+      // a cell's corners in order around it (row and column offsets); arrays are made only for the
+      // cells the contour crosses, which are few (the others cost the garbage collector otherwise)
+      const DI = [0, 0, 1, 1], DJ = [0, 1, 1, 0];
       for (let i = 0; i + 1 < n; i++) {
         for (let j = 0; j + 1 < n; j++) {
-          const q = [V[i * n + j], V[i * n + j + 1], V[(i + 1) * n + j + 1], V[(i + 1) * n + j]];
-          if (!q.every(Number.isFinite)) continue;
-          const corners = [[i, j], [i, j + 1], [i + 1, j + 1], [i + 1, j]], ends = [];
+          const v0 = V[i * n + j], v1 = V[i * n + j + 1], v2 = V[(i + 1) * n + j + 1], v3 = V[(i + 1) * n + j];
+          if (!(Number.isFinite(v0) && Number.isFinite(v1) && Number.isFinite(v2) && Number.isFinite(v3))) continue;
+          const below = v0 < lv;
+          if ((v1 < lv) === below && (v2 < lv) === below && (v3 < lv) === below) continue;
+          const q = [v0, v1, v2, v3], ends = [];
           for (let e = 0; e < 4; e++) {
             const a = q[e], bv = q[(e + 1) % 4];
             if ((a < lv) !== (bv < lv)) {
-              const t = cut(a, bv), [ia, ja] = corners[e], [ib, jb] = corners[(e + 1) % 4];
+              const t = cut(a, bv), ia = i + DI[e], ja = j + DJ[e], ib = i + DI[(e + 1) % 4], jb = j + DJ[(e + 1) % 4];
               ends.push([px(ja + (jb - ja) * t), py(ia + (ib - ia) * t)]);
             }
           }
